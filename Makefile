@@ -1,0 +1,70 @@
+# Loket: `make run` serves the site with demo data; `make test` runs every check.
+SHELL := /bin/bash
+PORT ?= 5000
+VENV := .venv
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask
+export FLASK_APP := app:create_app
+export SE_OFFLINE := true
+export SE_AVOID_STATS := true
+
+.PHONY: run test setup lint fmt fuzz bench system-test-deps clean
+
+setup: $(VENV)/.installed app/static/dist/.built translations/.compiled
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]' 2>&1 | grep -v 'is ignored' || true
+	@$(PY) -c 'import flask, axe_selenium_python' && touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+app/static/dist/.built: node_modules/.installed scripts/build-assets.mjs $(shell find assets -type f)
+	node scripts/build-assets.mjs
+	@touch $@
+
+translations/.compiled: $(VENV)/.installed $(shell find translations -name '*.po')
+	$(VENV)/bin/pybabel compile --use-fuzzy -q -d translations
+	@touch $@
+
+instance/loket.db: setup $(shell find migrations -type f -name '*.py')
+	@mkdir -p instance
+	$(FLASK) db upgrade
+	$(FLASK) demo vullen
+	@touch $@
+
+run: setup instance/loket.db
+	$(FLASK) demo accounts
+	@echo "Loket draait op http://127.0.0.1:$(PORT) (stoppen met Ctrl+C)"
+	$(VENV)/bin/gunicorn --workers 1 --threads 4 --bind 127.0.0.1:$(PORT) \
+	  --access-logfile - --access-logformat '%(m)s %(U)s %(s)s %(b)s %(M)sms' 'app:create_app()'
+
+# Browser and database servers for the tests: installed with apt when missing.
+system-test-deps:
+	@scripts/system-deps.sh
+
+test: setup system-test-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	scripts/with-test-services.sh $(PY) -m pytest -p no:cacheprovider -q $(PYTEST_ARGS)
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+fmt: setup
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -p no:cacheprovider -k fuzz tests
+
+bench: setup
+	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf app/static/dist translations/.compiled $(VENV) node_modules instance

@@ -1,0 +1,1 @@
+"""Staff and editor accounts: login with lock-out, roles, and the `flask gebruikers` command."""

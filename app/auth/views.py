@@ -1,0 +1,56 @@
+"""Staff login, logout and overview."""
+
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from app.auth.forms import LoginForm
+from app.auth.service import authenticate, current_user, log_in, log_out
+from app.extensions import limiter
+from app.pages.views import safe_return_path
+
+bp = Blueprint("auth", __name__, url_prefix="/medewerker")
+
+
+@bp.route("/inloggen", methods=["GET", "POST"])
+@limiter.limit("20/minute", methods=["POST"])
+def login() -> str | Response:
+    """Sign in a member of staff or an editor."""
+    form = LoginForm()
+    if form.validate_on_submit():
+        result = authenticate(form.email.data or "", form.password.data or "")
+        if result.user is not None:
+            log_in(result.user)
+            target = request.args.get("volgende")
+            return redirect(safe_return_path(target) if target else url_for("auth.overview"))  # type: ignore[return-value]
+        if result.locked:
+            form.password.errors = [
+                _(
+                    "Dit account is 15 minuten geblokkeerd, omdat het wachtwoord te vaak fout was. "
+                    "Probeer het daarna opnieuw of vraag de beheerder om hulp."
+                )
+            ]
+        else:
+            form.password.errors = [
+                _(
+                    "Het e-mailadres of het wachtwoord klopt niet. "
+                    "Controleer ze en probeer het opnieuw."
+                )
+            ]
+    return render_template("auth/login.html", form=form)
+
+
+@bp.post("/uitloggen")
+def logout() -> Response:
+    """Sign out and forget the session."""
+    log_out()
+    flash(_("U bent uitgelogd."), "ok")
+    return redirect(url_for("auth.login"))  # type: ignore[return-value]
+
+
+@bp.get("/")
+def overview() -> str | Response:
+    """Show what this account can do."""
+    user = current_user()
+    if user is None:
+        return redirect(url_for("auth.login", volgende=request.script_root + request.path))  # type: ignore[return-value]
+    return render_template("auth/overview.html", user=user)

@@ -1,0 +1,69 @@
+"""Configuration classes. `create_app` takes one of these (or a subclass in tests)."""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _sqlite_url(name: str) -> str:
+    return f"sqlite:///{ROOT / 'instance' / name}"
+
+
+class Config:
+    SECRET_KEY = os.environ.get("SECRET_KEY", "")
+    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL") or _sqlite_url("loket.db")
+    SQLALCHEMY_ENGINE_OPTIONS: dict[str, object] = {"pool_pre_ping": True}
+    CONTENT_DIR = ROOT / "content"
+    BABEL_DEFAULT_LOCALE = "nl"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
+    BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
+    LANGUAGES = ("nl", "en")
+    SESSION_COOKIE_NAME = "loket_sessie"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    PERMANENT_SESSION_LIFETIME = 60 * 60 * 8
+    WTF_CSRF_TIME_LIMIT = 60 * 60 * 4
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    HSTS = False
+    LOGIN_MAX_FAILURES = 5
+    LOGIN_LOCK_MINUTES = 15
+    # Where the public site lives, for absolute links in the sitemap and security.txt.
+    SECURITY_CONTACT = "mailto:security@loket.example"
+
+
+class DevelopmentConfig(Config):
+    """`make run`: the embedded SQLite database with demo data, not in debug mode."""
+
+    SECRET_KEY = os.environ.get("SECRET_KEY", "") or "development-only-not-secret"
+
+
+class TestConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-only-not-secret"  # noqa: S105 - tests only
+    SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    RATELIMIT_ENABLED = True
+    RATELIMIT_STORAGE_URI = "memory://"
+
+
+class ProductionConfig(Config):
+    SESSION_COOKIE_SECURE = True
+    HSTS = True
+    PREFERRED_URL_SCHEME = "https"
+
+    @classmethod
+    def check(cls) -> None:
+        """Refuse to start production without a real secret and database."""
+        if not os.environ.get("SECRET_KEY"):
+            raise RuntimeError("SECRET_KEY must be set in production.")
+        if not os.environ.get("DATABASE_URL"):
+            raise RuntimeError("DATABASE_URL must be set in production (PostgreSQL).")
+
+
+CONFIGS: dict[str, type[Config]] = {
+    "development": DevelopmentConfig,
+    "test": TestConfig,
+    "production": ProductionConfig,
+}

@@ -1,0 +1,29 @@
+"""Flask extensions, created here and bound to the app in `create_app`."""
+
+from flask import request
+from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_migrate import Migrate
+from flask_sqlalchemy import SQLAlchemy
+from flask_wtf import CSRFProtect
+from sqlalchemy.orm import DeclarativeBase
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+db = SQLAlchemy(model_class=Base)
+migrate = Migrate()
+csrf = CSRFProtect()
+babel = Babel()
+limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+def current_language() -> str:
+    """Return the page language: set by the URL prefix (see `i18n.LanguagePrefix`)."""
+    try:
+        return str(request.environ.get("loket.lang", "nl"))
+    except RuntimeError:  # outside a request (CLI, tests): Dutch
+        return "nl"

@@ -1,0 +1,67 @@
+"""Resolve links from content to this site, so a resident never lands on a page that is not there.
+
+Content names the URLs of flows (`/afspraak?onderwerp=...`, `/formulieren/...`) that may be built
+later. Until a flow exists, booking links go to the contact page and other links are shown as
+plain text.
+"""
+
+import re
+from html import unescape
+from urllib.parse import urlsplit
+
+from flask import current_app, url_for
+from markupsafe import Markup, escape
+from werkzeug.exceptions import MethodNotAllowed, NotFound
+from werkzeug.routing import RequestRedirect
+
+from app.extensions import current_language
+
+
+def internal_exists(path: str) -> bool:
+    adapter = current_app.url_map.bind("localhost")
+    try:
+        adapter.match(path, method="GET")
+    except (NotFound, MethodNotAllowed):
+        return False
+    except RequestRedirect:
+        return True
+    return True
+
+
+def resolve(url: str | None) -> str | None:
+    """Return a usable href for `url` on the current page, or None when it leads nowhere yet."""
+    if not url:
+        return None
+    if not url.startswith("/"):
+        return url
+    if url == "/en" or url.startswith("/en/"):
+        url = url[3:] or "/"
+    path = urlsplit(url).path
+    if internal_exists(path):
+        if current_language() != "en":
+            return url
+        return "/en" if url == "/" else "/en" + url
+    if path.startswith("/afspraak"):
+        return url_for("site.contact")
+    return None
+
+
+_LOCAL_LINK = re.compile(r'<a href="(/[^"]*)">(.*?)</a>', re.S)
+
+
+def resolve_html(html: str) -> Markup:
+    """Resolve every local link in rendered content; a link that leads nowhere yet becomes text."""
+
+    def replace(match: re.Match[str]) -> str:
+        href = resolve(unescape(match.group(1)))
+        if href is None:
+            return match.group(2)
+        return f'<a href="{escape(href)}">{match.group(2)}</a>'
+
+    return Markup(_LOCAL_LINK.sub(replace, html))  # noqa: S704 - html is our own rendered Markdown
+
+
+def booking_url(topic: str | None = None) -> str:
+    """Return the link for "Praat met een mens": the booking flow for a topic, or contact."""
+    url = f"/afspraak?onderwerp={topic}" if topic else "/afspraak"
+    return resolve(url) or url_for("site.contact")

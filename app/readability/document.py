@@ -1,0 +1,61 @@
+"""A parsed text: units, sentences and word tokens, all with offsets in the original input."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .markup import Unit, mask, units
+from .splitter import split_sentences
+from .words import WORD
+
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" ([.,!?;:])")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_word(self) -> bool:
+        return not self.text[0].isdigit()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str  # markup removed, white space collapsed: what the editor reads
+    unit: Unit
+    tokens: tuple[Token, ...]
+
+    @property
+    def word_count(self) -> int:
+        return len(self.tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    masked: str
+    units: tuple[Unit, ...]
+    sentences: tuple[Sentence, ...]
+
+
+def parse(text: str, *, one_sentence_per_line: bool = False) -> Document:
+    """Mask markup, find units (headings, items, cells, paragraphs), then sentences and words."""
+    masked = mask(text)
+    found_units = units(masked, one_per_line=one_sentence_per_line)
+    sentences: list[Sentence] = []
+    for unit in found_units:
+        for start, end in split_sentences(masked, unit.start, unit.end):
+            tokens = tuple(
+                Token(m.start(), m.end(), m.group(0)) for m in WORD.finditer(masked, start, end)
+            )
+            if tokens:
+                clean = _SPACES.sub(" ", masked[start:end]).strip()
+                clean = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", clean)
+                sentences.append(Sentence(start, end, clean, unit, tokens))
+    return Document(masked, tuple(found_units), tuple(sentences))

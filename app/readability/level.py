@@ -1,0 +1,63 @@
+"""Estimate the CEFR-like level (A2, B1, B2+) from the metrics. README.md documents the rule.
+
+Sentence length alone cannot make a text easy: short sentences full of officialese, rare words,
+nominalisations and passives are B2+. Formulas (Flesch-Douma) separate dense prose from B1, but
+not B1 from easy-read; word frequency and the spread of sentence length do (RECIPES.md).
+"""
+
+from __future__ import annotations
+
+from .report import Level
+
+# B2+ when any of these is exceeded.
+B2_AVG_SENTENCE = 20.0  # words per sentence; B1 practice: 10-15 on average
+B2_DOUMA = 55.0  # Flesch-Douma: 60-70 is "normal"; our B1 texts score 70+, dense prose < 50
+B2_UNCOMMON_PCT = 12.0  # % words below Zipf 3 (after allowlist and compound splitting)
+B2_OFFICIALESE = 3.0  # jargon + nominalisations + passives per 100 words
+# A2 only when all of these hold (Stichting Makkelijk Lezen: < 12 words, <= 4% hard words).
+# Our easy-read texts average 5-6.5 words per sentence, B1 texts 7-10.5: 7 sits between them.
+A2_AVG_SENTENCE = 7.0
+A2_LONGEST = 12.0
+A2_SPREAD = 2.5  # stdev of sentence length: easy-read keeps every sentence equally short
+A2_UNCOMMON_PCT = 4.0
+A2_OFFICIALESE = 1.5
+# Language-neutral estimate (English): sentence length only.
+NEUTRAL_A2_AVG = 10.0
+NEUTRAL_A2_LONGEST = 15.0
+NEUTRAL_B2_AVG = 20.0
+
+
+def officialese(metrics: dict[str, float]) -> float:
+    return (
+        metrics["jargon_per_100_words"]
+        + metrics["nominalisations_per_100_words"]
+        + metrics["passives_per_100_words"]
+    )
+
+
+def estimate_level(metrics: dict[str, float], language_neutral: bool) -> Level:
+    avg = metrics["avg_sentence_words"]
+    longest = metrics["longest_sentence_words"]
+    if language_neutral:
+        if avg > NEUTRAL_B2_AVG:
+            return "B2+"
+        if avg <= NEUTRAL_A2_AVG and longest <= NEUTRAL_A2_LONGEST:
+            return "A2"
+        return "B1"
+    dense = officialese(metrics)
+    if (
+        avg > B2_AVG_SENTENCE
+        or metrics["flesch_douma"] < B2_DOUMA
+        or metrics["uncommon_pct"] > B2_UNCOMMON_PCT
+        or dense > B2_OFFICIALESE
+    ):
+        return "B2+"
+    if (
+        avg <= A2_AVG_SENTENCE
+        and longest <= A2_LONGEST
+        and metrics["sentence_words_stdev"] <= A2_SPREAD
+        and metrics["uncommon_pct"] <= A2_UNCOMMON_PCT
+        and dense <= A2_OFFICIALESE
+    ):
+        return "A2"
+    return "B1"

@@ -1,0 +1,165 @@
+"""Turn plain text, Markdown or HTML into units (paragraphs, headings, list items, table cells).
+
+Markup is *masked*, not removed: every markup character becomes a space (newlines stay), so the
+masked text has the same length as the input and every offset points into the ORIGINAL text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+UnitKind = Literal["paragraph", "heading", "item", "cell", "line"]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    start: int
+    end: int
+    kind: UnitKind
+    block: int  # units with the same block number form one paragraph or list
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _blank_block_tag(match: re.Match[str]) -> str:
+    # A block-level HTML tag ends a paragraph: turn it into a blank line of the same length.
+    tag = match.group(0)
+    return "\n\n" + " " * (len(tag) - 2) if len(tag) >= 2 else " " * len(tag)
+
+
+def _keep_link_text(match: re.Match[str]) -> str:
+    return " " + match.group(1) + " " * (len(match.group(0)) - len(match.group(1)) - 1)
+
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|header|footer|blockquote)\b[^>]*>",
+    re.I,
+)
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_MARKER = re.compile(r"\[\[[^\]\n]*\]\]|\{[a-z]+=[^}\n]*\}")  # [[kanalen]], {picto=geld}
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)|`")
+
+_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+")
+_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
+_QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?")
+_TABLE_SEPARATOR = re.compile(
+    r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*"
+)
+_SETEXT = re.compile(r"[ \t]*(?:=+|-{2,})[ \t]*")
+_END_PUNCTUATION = ".!?:;,…"
+
+
+def mask(text: str) -> str:
+    """Return text of the same length with front matter, HTML and Markdown syntax blanked."""
+    text = _FRONT_MATTER.sub(_blank, text)
+    text = _SCRIPT.sub(_blank, text)
+    text = _COMMENT.sub(_blank, text)
+    text = _BLOCK_TAG.sub(_blank_block_tag, text)
+    text = _TAG.sub(_blank, text)
+    text = _ENTITY.sub(_blank, text)
+    text = _IMAGE.sub(_blank, text)
+    text = _LINK.sub(_keep_link_text, text)
+    text = _MARKER.sub(_blank, text)
+    text = _URL.sub(_blank, text)
+    text = _EMPHASIS.sub(_blank, text)
+    return text
+
+
+def _looks_like_heading(line: str, next_line: str) -> bool:
+    """A short line without end punctuation, followed by a capital, is a heading of its own."""
+    stripped = line.strip()
+    following = next_line.lstrip()
+    return (
+        bool(stripped)
+        and stripped[-1] not in _END_PUNCTUATION
+        and len(stripped.split()) <= 8
+        and bool(following)
+        and (following[0].isupper() or following[0].isdigit())
+    )
+
+
+def units(masked: str, *, one_per_line: bool = False) -> list[Unit]:
+    """Split masked text into units; with one_per_line every line is a unit (easy-read)."""
+    result: list[Unit] = []
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in masked.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+
+    block = 0
+    open_start = -1  # start offset of the paragraph or list item being collected
+    open_kind: UnitKind = "paragraph"
+    open_end = 0
+
+    def close() -> None:
+        nonlocal open_start
+        if open_start >= 0:
+            _append(result, masked, open_start, open_end, open_kind, block)
+        open_start = -1
+
+    for index, (offset, line) in enumerate(lines):
+        next_line = lines[index + 1][1] if index + 1 < len(lines) else ""
+        if not line.strip():
+            close()
+            block += 1
+            continue
+        if _TABLE_SEPARATOR.fullmatch(line) or (_SETEXT.fullmatch(line) and open_start >= 0):
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            close()
+            block += 1
+            _append(result, masked, offset + heading.end(), offset + len(line), "heading", block)
+            block += 1
+            continue
+        quote = _QUOTE.match(line)
+        body_start = offset + (quote.end() if quote else 0)
+        if "|" in line and line.strip().startswith("|"):
+            close()
+            cell_start = body_start
+            for cell in line[body_start - offset :].split("|"):
+                _append(result, masked, cell_start, cell_start + len(cell), "cell", block)
+                cell_start += len(cell) + 1
+            continue
+        item = _ITEM.match(line, body_start - offset)
+        if item:
+            close()
+            open_start, open_kind = offset + item.end(), "item"
+        elif one_per_line:
+            close()
+            open_start, open_kind = body_start, "line"
+        elif open_start < 0:
+            open_start, open_kind = body_start, "paragraph"
+        open_end = offset + len(line)
+        if one_per_line or (open_kind == "paragraph" and _looks_like_heading(line, next_line)):
+            if not one_per_line and open_start == body_start:
+                open_kind = "line"
+            close()
+            if not one_per_line:
+                block += 1
+    close()
+    return result
+
+
+def _append(
+    result: list[Unit], masked: str, start: int, end: int, kind: UnitKind, block: int
+) -> None:
+    # Trim white space so that offsets cover the words only.
+    while start < end and masked[start].isspace():
+        start += 1
+    while end > start and masked[end - 1].isspace():
+        end -= 1
+    if start < end:
+        result.append(Unit(start, end, kind, block))

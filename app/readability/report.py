@@ -1,0 +1,68 @@
+"""The result of an analysis: frozen dataclasses that convert to JSON-ready dicts."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["blocking", "warning", "info"]
+Level = Literal["A2", "B1", "B2+"]
+Band = Literal["kort", "gemiddeld", "lang", "te lang"]
+MarkKind = Literal["moeilijk", "jargon"]
+
+SEVERITY_ORDER: dict[str, int] = {"blocking": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing to fix. start/end are character offsets in the original input text."""
+
+    rule: str
+    severity: Severity
+    message: str
+    sentence: str
+    start: int
+    end: int
+    suggestion: str | None = None
+
+    @property
+    def order(self) -> tuple[int, int, int]:
+        """Sort key: blocking first, then warnings, then info; earlier in the text first."""
+        return (SEVERITY_ORDER[self.severity], self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceInfo:
+    start: int
+    end: int
+    text: str
+    words: int
+    band: Band
+
+
+@dataclass(frozen=True, slots=True)
+class WordMark:
+    start: int
+    end: int
+    kind: MarkKind
+    alternative: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    level: Level
+    passed: bool
+    profile: str
+    lang: str
+    metrics: dict[str, float]
+    findings: list[Finding] = field(default_factory=list)
+    sentences: list[SentenceInfo] = field(default_factory=list)
+    marks: list[WordMark] = field(default_factory=list)
+    verdict: str = ""
+
+    def fixes(self) -> list[Finding]:
+        """Return the findings worst first (blocking, warning, info), then in text order."""
+        return sorted(self.findings, key=lambda finding: finding.order)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,1 @@
+"""Site-wide pages: contact, accessibility, privacy, sitemap, security.txt, health, errors."""

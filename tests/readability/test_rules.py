@@ -1,0 +1,111 @@
+"""Each rule fires on a text made for it and stays quiet on a plain B1 sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.readability import analyse
+
+PLAIN = "Wij sturen u een brief. U hoeft niets te doen."
+
+
+def rules(text: str, profile: str = "b1") -> list[str]:
+    return [finding.rule for finding in analyse(text, profile=profile).findings]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "profile"),
+    [
+        ("sentence_length", " ".join(["woord"] * 22) + ".", "b1"),
+        (
+            "sentence_length",
+            "Wij sturen u morgen of overmorgen een brief met alle informatie die u nodig heeft.",
+            "makkelijk",
+        ),
+        ("paragraph_length", " ".join(["Dit is een zin."] * 6), "b1"),
+        ("jargon", "Indien u vragen heeft, bel ons.", "b1"),
+        ("jargon", "Wij verstrekten u een pas.", "b1"),
+        ("jargon", "Uw aanvraag is in behandeling.", "b1"),
+        ("jargon", "Wij schrijven u met betrekking tot uw aanvraag.", "b1"),
+        ("policy_word", "Elke klant krijgt een brief.", "b1"),
+        ("policy_word", "Wij helpen burgers graag.", "b1"),
+        ("policy_word", "Er is een niet-digitaal kanaal.", "b1"),
+        ("passive", "De aanvraag wordt door ons beoordeeld.", "b1"),
+        ("passive", "Uw gegevens kunnen worden opgevraagd.", "b1"),
+        ("passive", "De brief werd gisteren verstuurd.", "b1"),
+        ("nominalisation", "Na de beoordeling hoort u meer.", "b1"),
+        ("abbreviation", "Neem bijv. uw pas mee.", "b1"),
+        ("abbreviation", "Dit is i.v.m. de drukte.", "b1"),
+        ("long_word", "Dat staat in het uitvoeringsprogramma.", "b1"),
+        ("uncommon_word", "Dat is een kwestie van subsidiariteit.", "b1"),
+        ("one_sentence_per_line", "Kom langs. Neem uw pas mee.", "makkelijk"),
+        ("parentheses", "Neem uw pas (of paspoort) mee.", "makkelijk"),
+        ("semicolon", "Kom langs; neem uw pas mee.", "makkelijk"),
+        ("number_word", "Het duurt drie weken.", "makkelijk"),
+        ("abbreviation", "Neem bijv. uw pas mee.", "makkelijk"),
+        ("empty", "", "b1"),
+        (
+            "not_dutch",
+            "This page explains how you can apply for a passport and what you need to bring "
+            "with you to the office.",
+            "b1",
+        ),
+    ],
+)
+def test_rule_fires(rule: str, text: str, profile: str) -> None:
+    assert rule in rules(text, profile)
+
+
+@pytest.mark.parametrize("profile", ["b1", "makkelijk"])
+def test_plain_text_has_no_findings(profile: str) -> None:
+    text = "Wij sturen u een brief.\nU hoeft niets te doen.\n"
+    assert rules(text, profile) == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("jargon", "Wilt u een bezwaar indienen? Bel ons."),  # indien only matches exactly
+        ("passive", "Het is gezond om te bewegen."),
+        ("passive", "Bent u verhuisd? Dan is het goed gegaan."),
+        ("nominalisation", "Uw woning en uw uitkering blijven hetzelfde."),
+        ("uncommon_word", "Log in met DigiD of Yivi bij de Stadswinkel in Nijmegen."),
+        ("uncommon_word", "Bel met Famke Veenstra."),  # names mid-sentence are skipped
+        ("uncommon_word", "De parkeervergunningaanvraag is klaar."),  # compound of known parts
+        ("abbreviation", "Wij kijken ernaar. Daarna bellen wij."),
+        ("number_word", "Het duurt 3 weken."),
+        ("policy_word", "U krijgt een burgerservicenummer."),
+    ],
+)
+def test_rule_does_not_fire(rule: str, text: str) -> None:
+    assert rule not in rules(text, "makkelijk" if rule == "number_word" else "b1")
+
+
+def test_jargon_has_a_suggestion_and_a_mark() -> None:
+    report = analyse("Wij verstrekken een pas.")
+    finding = next(f for f in report.findings if f.rule == "jargon")
+    assert finding.suggestion == "geven"
+    assert "verstrekken" in finding.message
+    assert report.marks[0].kind == "jargon"
+    assert report.marks[0].alternative == "geven"
+
+
+def test_uncommon_word_is_marked_moeilijk() -> None:
+    text = "Dat is een kwestie van subsidiariteit."
+    report = analyse(text)
+    mark = next(m for m in report.marks if m.kind == "moeilijk")
+    assert text[mark.start : mark.end] == "subsidiariteit"
+    assert mark.alternative is None
+
+
+def test_sentence_length_is_blocking_when_far_too_long() -> None:
+    report = analyse(" ".join(["woord"] * 31) + ".")
+    assert [f.severity for f in report.findings if f.rule == "sentence_length"] == ["blocking"]
+    assert not report.passed
+
+
+def test_jargon_data_file_is_big_enough() -> None:
+    from app.readability.data import jargon
+
+    entries = {e.term for e in list(jargon().words.values()) + list(jargon().phrases.values())}
+    assert len(entries) >= 100
