@@ -8,7 +8,7 @@ export FLASK_APP := app:create_app
 export SE_OFFLINE := true
 export SE_AVOID_STATS := true
 
-.PHONY: run test setup lint fmt fuzz bench system-test-deps clean
+.PHONY: run test setup lint fmt fuzz bench system-test-deps clean translations
 
 setup: $(VENV)/.installed app/static/dist/.built translations/.compiled
 
@@ -26,7 +26,7 @@ app/static/dist/.built: node_modules/.installed scripts/build-assets.mjs $(shell
 	@touch $@
 
 translations/.compiled: $(VENV)/.installed $(shell find translations -name '*.po')
-	$(VENV)/bin/pybabel compile --use-fuzzy -q -d translations
+	$(VENV)/bin/pybabel compile --use-fuzzy -d translations --statistics
 	@touch $@
 
 instance/loket.db: setup $(shell find migrations -type f -name '*.py')
@@ -50,6 +50,12 @@ test: setup system-test-deps
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 	scripts/with-test-services.sh $(PY) -m pytest -p no:cacheprovider -q $(PYTEST_ARGS)
+
+# After adding or changing UI text: extract it and update the English catalogue, then translate.
+translations: $(VENV)/.installed
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
+	  --ignore-dirs=".venv node_modules .git instance" -o translations/messages.pot .
+	$(VENV)/bin/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -1,0 +1,94 @@
+"""Every page state, in every language and variant, in a real browser.
+
+- axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA): zero violations;
+- reflow: no horizontal scrolling at 320 px wide (400 % zoom, WCAG 1.4.10);
+- keyboard: the first Tab stop is the skip link, and it is visibly focused.
+
+The states come from `app.states.all_states`: the url map, the sitemap and what each blueprint
+declares. A new page is checked without anyone adding it here.
+"""
+
+import json
+
+import pytest
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+from a11y_tests.browse import reach
+from a11y_tests.conftest import LiveServer
+from app.states import PageState, all_states
+from tests.conftest import make_app
+
+AXE_OPTIONS = json.dumps(
+    {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+)
+STATES = [(s, lang) for s in all_states(make_app("sqlite://")) for lang in s.languages]
+
+pytestmark = pytest.mark.browser
+
+
+def describe(violations: list[dict[str, object]]) -> str:
+    lines = []
+    for v in violations:
+        targets = [n["target"] for n in v["nodes"]][:3]  # type: ignore[index,union-attr]
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} at {targets}")
+    return "\n".join(lines)
+
+
+def check_reflow(driver: webdriver.Chrome) -> str | None:
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 320, "height": 800, "deviceScaleFactor": 1, "mobile": False},
+    )
+    try:
+        wide = driver.execute_script(
+            "return [document.documentElement.scrollWidth, window.innerWidth,"
+            " [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+            " > window.innerWidth + 1 && getComputedStyle(e).position !== 'fixed'"
+            " && !e.closest('.loket-table-wrap, .loket-skip-link')).slice(0, 3)"
+            ".map(e => e.tagName + '.' + e.className)]"
+        )
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    scroll_width, inner_width, culprits = wide
+    if scroll_width > inner_width:
+        return f"scrolls sideways at 320 px ({scroll_width} > {inner_width}): {culprits}"
+    return None
+
+
+def check_keyboard(driver: webdriver.Chrome) -> str | None:
+    driver.execute_script("document.activeElement?.blur(); window.scrollTo(0, 0)")
+    ActionChains(driver).send_keys(Keys.TAB).perform()
+    focus = driver.execute_script(
+        "const e = document.activeElement; const s = getComputedStyle(e);"
+        "return [e.getAttribute('href'), e.matches(':focus-visible'),"
+        " s.outlineStyle, s.outlineWidth]"
+    )
+    href, visible, style, width = focus
+    if href != "#inhoud":
+        return f"first Tab stop is {href!r}, not the skip link"
+    if not visible or style == "none" or width in ("0px", ""):
+        return f"the skip link has no visible focus ({style} {width})"
+    return None
+
+
+@pytest.mark.parametrize(
+    ("state", "lang"), STATES, ids=[f"{lang}:{s.path}:{s.name}" for s, lang in STATES]
+)
+def test_page_state_is_accessible(
+    live_server: LiveServer, browser: webdriver.Chrome, state: PageState, lang: str
+) -> None:
+    reach(browser, live_server.url, state, lang)
+    axe = Axe(browser)
+    axe.inject()
+    results = axe.run(options=AXE_OPTIONS)
+    problems = []
+    if results["violations"]:
+        problems.append(describe(results["violations"]))
+    for check in (check_reflow, check_keyboard):
+        problem = check(browser)
+        if problem:
+            problems.append(problem)
+    assert not problems, f"{browser.current_url}:\n" + "\n".join(problems)
