@@ -59,7 +59,12 @@ def check_reflow(driver: webdriver.Chrome) -> str | None:
 
 
 def check_keyboard(driver: webdriver.Chrome) -> str | None:
-    driver.execute_script("document.activeElement?.blur(); window.scrollTo(0, 0)")
+    # Start the Tab sequence at the top of the document, as on a fresh page load: a blur alone
+    # leaves Chrome's "sequential focus navigation starting point" where focus was.
+    driver.execute_script(
+        "const t = document.createElement('span'); t.tabIndex = -1;"
+        "document.body.prepend(t); t.focus(); t.remove(); window.scrollTo(0, 0)"
+    )
     ActionChains(driver).send_keys(Keys.TAB).perform()
     focus = driver.execute_script(
         "const e = document.activeElement; const s = getComputedStyle(e);"

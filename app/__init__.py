@@ -1,5 +1,6 @@
 """Loket: the resident front-end of a Dutch municipality."""
 
+import importlib
 import os
 from pathlib import Path
 
@@ -46,17 +47,15 @@ def create_app(config: type[Config] | str | None = None) -> Flask:
     return app
 
 
-def _register_blueprints(app: Flask) -> None:
-    from app.auth.views import bp as auth_bp
-    from app.pages.views import bp as pages_bp
-    from app.site import errors
-    from app.site.views import bp as site_bp
+# Each capability is a package with an `init_app(app)` that registers its blueprint, states and
+# staff links. A new capability is one line here.
+CAPABILITIES = ("app.pages", "app.site", "app.auth", "app.editor", "app.panel")
 
-    app.register_blueprint(pages_bp)
-    app.register_blueprint(site_bp)
-    app.register_blueprint(auth_bp)
-    errors.init_app(app)
-    from app import page_states  # noqa: F401 - declares the example states of every blueprint
+
+def _register_blueprints(app: Flask) -> None:
+    for name in CAPABILITIES:
+        importlib.import_module(name).init_app(app)
+    from app import page_states  # noqa: F401 - example states of the core pages
 
 
 def _load_content(app: Flask) -> None:

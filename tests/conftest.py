@@ -52,8 +52,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         yield f"sqlite:///{tmp_path / 'test.db'}"
 
 
-def migrated_app(database_url: str) -> Flask:
-    app = make_app(database_url)
+def migrated_app(database_url: str, **overrides: object) -> Flask:
+    app = make_app(database_url, **overrides)
     with app.app_context():
         upgrade()
     return app

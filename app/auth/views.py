@@ -25,8 +25,8 @@ def login() -> str | Response:
         if result.locked:
             form.password.errors = [
                 _(
-                    "Dit account is 15 minuten geblokkeerd, omdat het wachtwoord te vaak fout was. "
-                    "Probeer het daarna opnieuw of vraag de beheerder om hulp."
+                    "Wij hebben dit account 15 minuten op slot gezet, omdat het wachtwoord te "
+                    "vaak fout was. Probeer het daarna opnieuw, of vraag de beheerder om hulp."
                 )
             ]
         else:

@@ -84,7 +84,15 @@ def safe_return_path(target: str | None) -> str:
     if not target:
         return url_for("pages.home")
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+    # Browsers read "/\\host" as "//host"; control characters can hide a scheme.
+    unsafe = "\\" in target or any(ord(c) < 32 for c in target)
+    if (
+        parts.scheme
+        or parts.netloc
+        or unsafe
+        or not target.startswith("/")
+        or target.startswith("//")
+    ):
         return url_for("pages.home")
     return target
 

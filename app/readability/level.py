@@ -21,6 +21,9 @@ A2_LONGEST = 12.0
 A2_SPREAD = 2.5  # stdev of sentence length: easy-read keeps every sentence equally short
 A2_UNCOMMON_PCT = 4.0
 A2_OFFICIALESE = 1.5
+# Below this many words the formulas and shares are noise (one long word in a two-word button
+# label gives Flesch-Douma 50): short texts are judged on sentence length and officialese only.
+MIN_WORDS_FOR_FORMULAS = 20
 # Language-neutral estimate (English): sentence length only.
 NEUTRAL_A2_AVG = 10.0
 NEUTRAL_A2_LONGEST = 15.0
@@ -28,11 +31,15 @@ NEUTRAL_B2_AVG = 20.0
 
 
 def officialese(metrics: dict[str, float]) -> float:
-    return (
-        metrics["jargon_per_100_words"]
-        + metrics["nominalisations_per_100_words"]
-        + metrics["passives_per_100_words"]
-    )
+    """Jargon, nominalisations and passives per 100 words.
+
+    In short texts (labels, headings) a noun such as 'Toegankelijkheid' is how a title is written,
+    not officialese, so nominalisations count only from MIN_WORDS_FOR_FORMULAS words on.
+    """
+    nominal = metrics["nominalisations_per_100_words"]
+    if metrics.get("words", MIN_WORDS_FOR_FORMULAS) < MIN_WORDS_FOR_FORMULAS:
+        nominal = 0.0
+    return metrics["jargon_per_100_words"] + nominal + metrics["passives_per_100_words"]
 
 
 def estimate_level(metrics: dict[str, float], language_neutral: bool) -> Level:
@@ -45,10 +52,11 @@ def estimate_level(metrics: dict[str, float], language_neutral: bool) -> Level:
             return "A2"
         return "B1"
     dense = officialese(metrics)
+    formulas_apply = metrics["words"] >= MIN_WORDS_FOR_FORMULAS
     if (
         avg > B2_AVG_SENTENCE
-        or metrics["flesch_douma"] < B2_DOUMA
-        or metrics["uncommon_pct"] > B2_UNCOMMON_PCT
+        or (formulas_apply and metrics["flesch_douma"] < B2_DOUMA)
+        or (formulas_apply and metrics["uncommon_pct"] > B2_UNCOMMON_PCT)
         or dense > B2_OFFICIALESE
     ):
         return "B2+"

@@ -47,10 +47,10 @@ def test_lockout_after_repeated_failures(app: Flask, client: FlaskClient) -> Non
         body = post_login(client, "piet@nijmegen.example", "fout").get_data(as_text=True)
         assert "klopt niet" in body
     body = post_login(client, "piet@nijmegen.example", "fout").get_data(as_text=True)
-    assert "geblokkeerd" in body
+    assert "op slot" in body
     # Even the right password is refused while locked.
     body = post_login(client, "piet@nijmegen.example", PASSWORD).get_data(as_text=True)
-    assert "geblokkeerd" in body
+    assert "op slot" in body
     soup = check_page(body)
     assert soup.title.get_text().startswith("Fout: ")
 

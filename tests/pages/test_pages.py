@@ -95,7 +95,14 @@ def test_easy_read_switch_sets_a_preference(client: FlaskClient) -> None:
 
 
 def test_easy_read_switch_is_no_open_redirect(client: FlaskClient) -> None:
-    for target in ("https://kwaad.example", "//kwaad.example", "javascript:alert(1)"):
+    for target in (
+        "https://kwaad.example",
+        "//kwaad.example",
+        "/\\kwaad.example",
+        "javascript:alert(1)",
+        "/%0a/kwaad.example",
+        "\t//kwaad.example",
+    ):
         response = client.get(f"/makkelijk-lezen/aan?naar={target}")
         assert response.location == "/"
 

@@ -82,7 +82,7 @@ def test_bad_input_never_crashes(text: str, profile: str) -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=300))
-def test_any_text_gives_a_valid_report(text: str) -> None:
+def test_fuzz_any_text_gives_a_valid_report(text: str) -> None:
     report = analyse(text)
     for item in [*report.findings, *report.sentences, *report.marks]:
         assert 0 <= item.start <= item.end <= len(text)

@@ -1,0 +1,124 @@
+"""The language checker for editors and anyone who writes to residents."""
+
+from dataclasses import dataclass
+
+from flask import Blueprint, current_app, make_response, render_template, request
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms.fields.choices import SelectChoice
+
+from app.auth.menu import add_staff_link
+from app.auth.service import current_user
+from app.editor.forms import CheckForm
+from app.editor.labels import METRIC_LABELS, SEVERITY_LABELS
+from app.editor.marking import marked_text
+from app.extensions import current_language, limiter
+from app.pages.content import ContentStore, Page
+from app.readability import PROFILES, Report, analyse
+from app.readability.targets import targets
+from app.states import PageState, declare
+
+bp = Blueprint("editor", __name__, url_prefix="/redactie")
+add_staff_link("redacteur", "editor.taalcheck", _l("Taal van een tekst controleren"))
+
+EXAMPLE = (
+    "De aanvraag wordt door de gemeente in behandeling genomen. Wij verstrekken u daarna "
+    "een beschikking. Heeft u vragen? Bel ons."
+)
+declare(
+    PageState("editor.taalcheck", "/redactie/taalcheck", "leeg-verstuurd", submit="#taalcheck"),
+    PageState(
+        "editor.taalcheck",
+        "/redactie/taalcheck",
+        "uitslag",
+        submit="#taalcheck",
+        fill=(("text", EXAMPLE),),
+    ),
+    PageState("editor.taalcheck", "/redactie/taalcheck", "redacteur", role="redacteur"),
+)
+
+
+@dataclass(frozen=True)
+class Checked:
+    text: str
+    profile: str
+    lang: str
+    report: Report
+
+
+def content_store() -> ContentStore:
+    return current_app.extensions["loket.content"]  # type: ignore[no-any-return]
+
+
+def page_key(page: Page) -> str:
+    return f"{page.lang}/{page.slug}/{page.variant}"
+
+
+def page_choices() -> list[SelectChoice]:
+    """Return every content page, grouped by language and variant."""
+    pages = sorted(
+        content_store().pages.values(), key=lambda p: (p.lang, p.variant, p.title.casefold())
+    )
+    groups = {
+        ("nl", "b1"): _("Nederlands, B1"),
+        ("nl", "makkelijk"): _("Nederlands, makkelijk lezen"),
+        ("en", "b1"): _("Engels"),
+    }
+    return [SelectChoice("", _("Geen pagina: ik plak zelf een tekst"))] + [
+        SelectChoice(page_key(p), p.title, optgroup=groups[(p.lang, p.variant)]) for p in pages
+    ]
+
+
+def chosen_page(key: str | None) -> Page | None:
+    if not key:
+        return None
+    try:
+        lang, slug, variant = key.split("/")
+    except ValueError:
+        return None
+    return content_store().get(lang, slug, variant)
+
+
+def check(form: CheckForm, may_pick_page: bool) -> Checked | None:
+    """Analyse the pasted text, or the chosen content page; None (with an error) when empty."""
+    page = chosen_page(form.page.data) if may_pick_page else None
+    if page is not None:
+        form.text.data = page.body
+        form.profile.data, form.lang.data = page.variant, page.lang
+    text = form.text.data or ""
+    if not text.strip():
+        form.text.errors = [_("Plak of typ een tekst in het vak. Of kies een pagina.")]
+        return None
+    profile = form.profile.data if form.profile.data in PROFILES else "b1"
+    lang = form.lang.data if form.lang.data in ("nl", "en") else "nl"
+    form.profile.data, form.lang.data = profile, lang
+    return Checked(
+        text, profile, lang, analyse(text, profile, lang, message_lang=current_language())
+    )
+
+
+@bp.route("/taalcheck", methods=["GET", "POST"])
+@limiter.limit("30/minute", methods=["POST"])
+def taalcheck() -> ResponseReturnValue:
+    """Check the language level of a text and show what to change, worst first."""
+    form = CheckForm()
+    user = current_user()
+    may_pick_page = user is not None and user.has_role("redacteur")
+    form.page.choices = page_choices() if may_pick_page else []
+    checked = check(form, may_pick_page) if form.validate_on_submit() else None
+    context = {
+        "form": form,
+        "checked": checked,
+        "may_pick_page": may_pick_page,
+        "marked": marked_text(checked.text, checked.report) if checked else None,
+        "targets": targets(checked.profile, checked.lang) if checked else [],
+        "metric_labels": METRIC_LABELS,
+        "severity_labels": SEVERITY_LABELS,
+    }
+    template = (
+        "editor/_result.html" if request.headers.get("HX-Request") else "editor/taalcheck.html"
+    )
+    response = make_response(render_template(template, **context))
+    response.vary.add("HX-Request")
+    return response

@@ -1,0 +1,141 @@
+"""What the reader panel and the dashboard need from a content page: its blocks of sentences and
+its language measures. Pure functions of the content, cached: the content does not change while
+the app runs.
+"""
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from app.pages.content import PICTO, ContentStore, Page
+from app.readability import Report, analyse
+
+HEADING = re.compile(r"^##(?!#)[ \t]+(?P<title>.*)$", re.MULTILINE)
+LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    no: int  # 1-based, in page order; a mark refers to it
+    text: str
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading and the sentences under it: what the readers go through in one go."""
+
+    no: int  # 1-based
+    heading: str
+    picto: str | None
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Measures:
+    level: str
+    passed: bool
+    avg_sentence_words: float
+    flesch_douma: float
+    sentences: int
+
+
+def today() -> dt.date:
+    """Return today's date in Nijmegen (a test moves it to check the "older than a year" filter)."""
+    return dt.datetime.now(LOCAL_ZONE).date()
+
+
+def one_year_before(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def page_key(page: Page) -> str:
+    return f"{page.lang}/{page.slug}/{page.variant}"
+
+
+def public_path(page: Page) -> str:
+    """Return where residents read `page`."""
+    path = f"/diensten/{page.slug}"
+    if page.variant == "makkelijk":
+        path += "/makkelijk-lezen"
+    return "/en" + path if page.lang == "en" else path
+
+
+def find_page(store: ContentStore, key: str) -> Page | None:
+    """Return the page for a key like "nl/kwijtschelding/makkelijk", or None."""
+    parts = key.split("/")
+    if len(parts) != 3:
+        return None
+    lang, slug, variant = parts
+    return store.get(lang, slug, variant)
+
+
+def panel_pages(store: ContentStore) -> list[Page]:
+    """Return every page in the order a facilitator looks for one: easy-read first."""
+    order = {("nl", "makkelijk"): 0, ("nl", "b1"): 1, ("en", "b1"): 2}
+    return sorted(
+        store.pages.values(),
+        key=lambda p: (order.get((p.lang, p.variant), 3), p.title.casefold(), p.slug),
+    )
+
+
+def blocks(page: Page) -> tuple[Block, ...]:
+    """Split a page into blocks (one per ## heading) of numbered sentences."""
+    return _blocks(page.body, page.variant, page.lang)
+
+
+def measures(page: Page) -> Measures:
+    """Return the language level and key numbers of a page against its own profile."""
+    return _measures(page.body, page.variant, page.lang)
+
+
+@functools.lru_cache(maxsize=256)
+def _report(body: str, profile: str, lang: str) -> Report:
+    # Keyed on the text itself, so apps in one process share it and it can never go stale.
+    return analyse(body, profile=profile, lang=lang)
+
+
+@functools.lru_cache(maxsize=256)
+def _blocks(body: str, profile: str, lang: str) -> tuple[Block, ...]:
+    report = _report(body, profile, lang)
+    headings = [
+        (m.start(), m.end(), m.group("title")) for m in HEADING.finditer(body)
+    ]  # offsets in `body`, like the sentences
+    # Text before the first heading forms a block without a heading.
+    starts = [(0, 0, ""), *headings] if not headings or headings[0][0] > 0 else headings
+    grouped: list[list[Sentence]] = [[] for _ in starts]
+    for no, info in enumerate(report.sentences, start=1):
+        index = max(i for i, (start, _, _) in enumerate(starts) if start <= info.start)
+        start, end, _ = starts[index]
+        grouped[index].append(Sentence(no, info.text, heading=start <= info.start < end))
+    result: list[Block] = []
+    for (_, _, title), sentences in zip(starts, grouped, strict=True):
+        if not sentences:
+            continue
+        match = PICTO.search(title)
+        result.append(
+            Block(
+                no=len(result) + 1,
+                heading=PICTO.sub("", title).strip(),
+                picto=match.group("name") if match else None,
+                sentences=tuple(sentences),
+            )
+        )
+    return tuple(result)
+
+
+@functools.lru_cache(maxsize=256)
+def _measures(body: str, profile: str, lang: str) -> Measures:
+    report = _report(body, profile, lang)
+    return Measures(
+        level=report.level,
+        passed=report.passed,
+        avg_sentence_words=report.metrics.get("avg_sentence_words", 0.0),
+        flesch_douma=report.metrics.get("flesch_douma", 0.0),
+        sentences=int(report.metrics.get("sentences", 0)),
+    )

@@ -1,0 +1,136 @@
+"""The editors' language checker: result, bad input, htmx, page choice, limits."""
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from tests.browse import csrf_token, demo_login
+from tests.pagecheck import check_page
+
+DENSE = (
+    "De aanvraag wordt door de gemeente in behandeling genomen. Wij verstrekken u daarna een "
+    "beschikking. Heeft u vragen? Bel ons."
+)
+
+
+def post(client: FlaskClient, **data: str) -> object:
+    token = csrf_token(client.get("/redactie/taalcheck").get_data(as_text=True))
+    return client.post("/redactie/taalcheck", data={"csrf_token": token, **data})
+
+
+def test_result_shows_verdict_metrics_marks_and_fixes(client: FlaskClient) -> None:
+    soup = check_page(post(client, text=DENSE, profile="b1", lang="nl").data)
+    verdict = soup.select_one(".loket-verdict").get_text(" ", strip=True)
+    assert "Nog niet goed genoeg" in verdict and "B2+" in verdict
+    rows = [tr.th.get_text(strip=True) for tr in soup.select(".loket-table tbody tr")]
+    assert any("per zin" in r for r in rows) and any("Flesch-Douma" in r for r in rows)
+    marked = soup.select_one(".loket-marked")
+    # Alternatives are written out as text, and every sentence carries its length in words.
+    assert "→ geven" in marked.get_text() and "→ besluit" in marked.get_text()
+    assert len(marked.select(".loket-band")) == 4
+    fixes = [li.get_text(" ", strip=True) for li in soup.select(".loket-fixes li")]
+    assert fixes and fixes[0].startswith(("Moet anders", "Beter anders"))
+    assert soup.find("textarea").get_text().strip().startswith("De aanvraag")  # nothing lost
+
+
+def test_severity_order_is_worst_first(client: FlaskClient) -> None:
+    text = DENSE + " " + " ".join(["woord"] * 35) + "."
+    soup = check_page(post(client, text=text).data)
+    order = {"Moet anders": 0, "Beter anders": 1, "Tip": 2}
+    seen = [
+        order[li.strong.get_text(strip=True).rstrip(":")] for li in soup.select(".loket-fixes li")
+    ]
+    assert seen == sorted(seen) and seen[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("", "Plak of typ een tekst"),
+        ("   \n ", "Plak of typ een tekst"),
+        ("a" * 20_001, "Uw tekst is te lang"),
+    ],
+)
+def test_bad_input_gets_a_clear_message(client: FlaskClient, text: str, expect: str) -> None:
+    response = post(client, text=text)
+    assert response.status_code == 200
+    soup = check_page(response.data)
+    assert soup.title.get_text().startswith("Fout: ")
+    assert expect in soup.select_one(".loket-error-summary").get_text()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hallo",
+        "<p>Wij <b>helpen</b> u graag.</p><script>alert(1)</script>",
+        "Wij helpen u graag 😀👍🏽. Bel ons!",
+        "We will help you. Call us on phone number 14 024.",
+        "1.500,- € art. 3 bijv. o.a. 14 024",
+    ],
+)
+def test_odd_input_gives_a_sensible_report(client: FlaskClient, text: str) -> None:
+    response = post(client, text=text)
+    assert response.status_code == 200
+    body = response.get_data(as_text=True)
+    assert "<script>alert" not in body
+    soup = check_page(body)
+    assert soup.select_one(".loket-verdict") is not None
+
+
+def test_english_text_says_which_checks_apply(client: FlaskClient) -> None:
+    soup = check_page(post(client, text="We will help you. Call us.", lang="en").data)
+    assert "alleen naar de lengte" in soup.select_one("#uitslag-blok").get_text()
+
+
+def test_missing_or_odd_profile_falls_back_to_b1(client: FlaskClient) -> None:
+    soup = check_page(post(client, text=DENSE, profile="raar", lang="xx").data)
+    assert soup.find("input", attrs={"name": "profile", "value": "b1"}).has_attr("checked")
+
+
+def test_htmx_gets_only_the_result(client: FlaskClient) -> None:
+    token = csrf_token(client.get("/redactie/taalcheck").get_data(as_text=True))
+    response = client.post(
+        "/redactie/taalcheck",
+        data={"csrf_token": token, "text": DENSE},
+        headers={"HX-Request": "true"},
+    )
+    body = response.get_data(as_text=True)
+    assert "<html" not in body and "loket-marked" in body
+    assert "HX-Request" in response.headers["Vary"]
+
+
+def test_without_csrf_token_it_is_refused(client: FlaskClient) -> None:
+    assert client.post("/redactie/taalcheck", data={"text": DENSE}).status_code == 400
+
+
+def test_signed_in_editor_can_check_a_content_page(app: Flask) -> None:
+    app.test_cli_runner().invoke(args=["demo", "vullen"])
+    client = app.test_client()
+    demo_login(client, "redacteur")
+    page = client.get("/redactie/taalcheck").get_data(as_text=True)
+    options = check_page(page).select("select[name=page] option")
+    assert any(o["value"] == "nl/kwijtschelding/makkelijk" for o in options)
+    response = client.post(
+        "/redactie/taalcheck",
+        data={"csrf_token": csrf_token(page), "page": "nl/kwijtschelding/makkelijk", "text": ""},
+    )
+    soup = check_page(response.data)
+    assert soup.find("input", attrs={"name": "profile", "value": "makkelijk"}).has_attr("checked")
+    assert "Goed genoeg" in soup.select_one(".loket-verdict").get_text()
+
+
+def test_anonymous_visitors_cannot_pick_pages(client: FlaskClient) -> None:
+    soup = check_page(client.get("/redactie/taalcheck").data)
+    assert soup.find("select", attrs={"name": "page"}) is None
+    soup = check_page(post(client, page="nl/kwijtschelding/makkelijk", text="").data)
+    assert "Plak of typ een tekst" in soup.get_text()
+
+
+def test_rate_limit(client: FlaskClient) -> None:
+    token = csrf_token(client.get("/redactie/taalcheck").get_data(as_text=True))
+    codes = [
+        client.post("/redactie/taalcheck", data={"csrf_token": token, "text": "Hallo."}).status_code
+        for _ in range(32)
+    ]
+    assert codes.count(200) == 30 and codes[-1] == 429

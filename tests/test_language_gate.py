@@ -1,0 +1,51 @@
+"""The readability gate: every text a resident reads passes its profile, or CI fails."""
+
+import pytest
+
+from app.config import ROOT
+from app.readability import analyse
+from app.readability.sources import Source, catalogue_strings, resident_texts
+
+SOURCES = list(resident_texts(ROOT))
+
+
+def test_the_gate_sees_every_kind_of_text() -> None:
+    kinds = {s.where.split("/")[0] for s in SOURCES}
+    assert {"content", "translations"} <= kinds
+    assert (
+        sum(s.where.startswith("content/nl/") and s.profile == "makkelijk" for s in SOURCES) >= 18
+    )
+    assert sum(s.where.startswith("translations/") for s in SOURCES) >= 50
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[s.where for s in SOURCES])
+def test_text_passes_its_profile(source: Source) -> None:
+    report = analyse(source.text, source.profile, source.lang)
+    blocking = [
+        f"{f.rule}: {f.message} ({f.sentence!r})"
+        for f in report.findings
+        if f.severity == "blocking"
+    ]
+    assert report.passed, (
+        f"{source.where} is {report.level} for profile {source.profile}; {report.verdict}\n"
+        + "\n".join(blocking)
+    )
+
+
+def test_catalogue_reader_strips_placeholders(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pot = tmp_path / "m.pot"
+    pot.write_text(
+        'msgid ""\nmsgstr ""\n\nmsgid "Hallo %(name)s, welkom."\nmsgstr ""\n\n'
+        'msgid ""\n"Lange "\n"tekst."\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    assert [t for _, t in catalogue_strings(pot)] == ["Hallo , welkom.", "Lange tekst."]
+
+
+def test_a_failing_text_fails_the_gate() -> None:
+    dense = (
+        "Ingevolge artikel 3 van de verordening wordt de aanvraag tot verstrekking van de "
+        "bijzondere bijstand door het college in behandeling genomen, waarna een beschikking "
+        "wordt afgegeven, met inachtneming van de toepasselijke inkomensnormen en vermogensgrenzen."
+    )
+    assert not analyse(dense, "b1", "nl").passed
