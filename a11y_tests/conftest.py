@@ -29,7 +29,8 @@ class LiveServer:
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     db_file = tmp_path_factory.mktemp("a11y") / "a11y.db"
-    app = migrated_app(f"sqlite:///{db_file}")
+    # Every signed-in state logs in again: the login's rate limit is tested elsewhere.
+    app = migrated_app(f"sqlite:///{db_file}", RATELIMIT_ENABLED=False)
     assert app.test_cli_runner().invoke(args=["demo", "vullen"]).exit_code == 0
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

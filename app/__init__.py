@@ -74,10 +74,9 @@ def _load_content(app: Flask) -> None:
 
 
 def _register_commands(app: Flask) -> None:
-    from app.auth.cli import demo_cli, users_cli
+    from app.demo import demo_cli
     from app.readability.cli import taalcheck
 
-    app.cli.add_command(users_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(taalcheck)
 

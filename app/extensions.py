@@ -1,6 +1,6 @@
 """Flask extensions, created here and bound to the app in `create_app`."""
 
-from flask import request
+from flask import current_app, request
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -19,6 +19,12 @@ migrate = Migrate()
 csrf = CSRFProtect()
 babel = Babel()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+@limiter.request_filter
+def _limits_switched_off() -> bool:
+    """Honour RATELIMIT_ENABLED per app: the Limiter object is shared by every app in a process."""
+    return not current_app.config.get("RATELIMIT_ENABLED", True)
 
 
 def current_language() -> str:

@@ -122,3 +122,15 @@ def test_production_session_cookie_is_secure() -> None:
     assert ProductionConfig.SESSION_COOKIE_SECURE is True
     assert ProductionConfig.SESSION_COOKIE_HTTPONLY is True
     assert ProductionConfig.SESSION_COOKIE_SAMESITE == "Lax"
+
+
+def test_rate_limit_switch_is_per_app(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The Limiter object is shared: an app created later must not switch limits on elsewhere."""
+    from tests.conftest import migrated_app
+
+    relaxed = migrated_app(f"sqlite:///{tmp_path / 'a.db'}", RATELIMIT_ENABLED=False)
+    strict = migrated_app(f"sqlite:///{tmp_path / 'b.db'}")
+    codes = [relaxed.test_client().get("/zoeken?q=afval").status_code for _ in range(65)]
+    assert set(codes) == {200}
+    codes = [strict.test_client().get("/zoeken?q=afval").status_code for _ in range(61)]
+    assert codes[-1] == 429

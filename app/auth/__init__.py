@@ -4,6 +4,8 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
+    from app.auth.cli import users_cli
     from app.auth.views import bp
 
     app.register_blueprint(bp)
+    app.cli.add_command(users_cli)

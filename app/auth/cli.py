@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from app.auth.models import ROLES, StaffUser
 from app.auth.service import AccountError, create_user
+from app.demo import demo_cli, demo_filler
 from app.extensions import db
 
 users_cli = AppGroup("gebruikers", help="Accounts voor medewerkers en redacteuren.")
@@ -39,16 +40,15 @@ def create(email: str, naam: str, roles: tuple[str, ...], wachtwoord: str) -> No
     click.echo(f"Account gemaakt voor {user.email} met rol {user.roles}.")
 
 
-demo_cli = AppGroup("demo", help="Demogegevens voor de lokale database.")
-
-
-@demo_cli.command("vullen")
-def fill() -> None:
-    """Zet de demo-accounts in de database (als ze er nog niet zijn)."""
+@demo_filler
+def fill_accounts() -> str | None:
+    """Add the demo accounts (once)."""
+    added = 0
     for email, name, role, password in DEMO_ACCOUNTS:
         if db.session.scalar(select(StaffUser).where(StaffUser.email == email)) is None:
             create_user(email, name, password, [role])
-    click.echo("Demogegevens staan klaar.")
+            added += 1
+    return f"{added} demo-accounts gemaakt." if added else None
 
 
 @demo_cli.command("accounts")

@@ -1,13 +1,12 @@
 """`flask leespanel export`, and the demo session that `flask demo vullen` adds."""
 
 from pathlib import Path
-from typing import Any
 
 import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from app.auth.cli import demo_cli
+from app.demo import demo_filler
 from app.panel.service import add_demo_session, export_records
 
 leespanel_cli = AppGroup("leespanel", help="Sessies met lezers (leespanel).")
@@ -30,11 +29,9 @@ def export(directory: Path | None) -> None:
     click.echo(f"{len(written)} bestand(en) geschreven naar {target}.")
 
 
-# `flask demo vullen` belongs to the accounts package; Click chains result callbacks, so the panel
-# adds its demo session there without the accounts package knowing about panels.
-@demo_cli.result_callback()
-def _demo_session(result: Any, **_: Any) -> Any:
-    store = current_app.extensions["loket.content"]
-    if click.get_current_context().invoked_subcommand == "vullen" and add_demo_session(store):
-        click.echo("Demo-leespanel (een open sessie, geen echte test) staat klaar.")
-    return result
+@demo_filler
+def fill_demo_session() -> str | None:
+    """Add one open reader-panel session (once), so the session pages can be tried."""
+    if add_demo_session(current_app.extensions["loket.content"]):
+        return "Demo-leespanel (een open sessie, geen echte test) staat klaar."
+    return None
