@@ -156,3 +156,12 @@ def test_pages_are_gzipped_and_small(client: FlaskClient) -> None:
     assert response.headers["Content-Encoding"] == "gzip"
     assert len(response.data) < 14 * 1024
     assert "Accept-Encoding" in response.headers["Vary"]
+
+
+def test_header_switch_on_other_pages_sets_the_preference(client: FlaskClient) -> None:
+    # The contact page renders a `page` too; only service pages get the variant links.
+    soup = check_page(client.get("/contact").data)
+    switch = soup.select(".loket-tools a")[1]
+    assert switch.get_text() == "Makkelijk lezen"
+    assert switch["href"] == "/makkelijk-lezen/aan?naar=/contact"
+    assert soup.find_all("link", rel="alternate")
