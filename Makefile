@@ -29,7 +29,7 @@ translations/.compiled: $(VENV)/.installed $(shell find translations -name '*.po
 	$(VENV)/bin/pybabel compile --use-fuzzy -d translations --statistics
 	@touch $@
 
-instance/loket.db: setup $(shell find migrations -type f -name '*.py')
+instance/loket.db: $(shell find migrations -type f -name "*.py") | setup
 	@mkdir -p instance
 	$(FLASK) db upgrade
 	$(FLASK) demo vullen
