@@ -165,3 +165,18 @@ def test_header_switch_on_other_pages_sets_the_preference(client: FlaskClient) -
     assert switch.get_text() == "Makkelijk lezen"
     assert switch["href"] == "/makkelijk-lezen/aan?naar=/contact"
     assert soup.find_all("link", rel="alternate")
+
+
+def test_content_pages_carry_no_session(client: FlaskClient) -> None:
+    # INTERFACES.md: content pages carry no session-bound token, so they can be cached.
+    for path in (
+        "/",
+        "/diensten/kwijtschelding",
+        "/diensten/kwijtschelding/makkelijk-lezen",
+        "/en/diensten/verhuizen",
+        "/zoeken?q=afval",
+        "/contact",
+    ):
+        response = client.get(path)
+        assert "Set-Cookie" not in response.headers, path
+        assert 'name="csrf_token"' not in response.get_data(as_text=True), path
