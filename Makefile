@@ -18,6 +18,7 @@ $(VENV)/.installed: pyproject.toml
 	@$(PY) -c 'import flask, axe_selenium_python' && touch $@
 
 node_modules/.installed: package.json package-lock.json
+	@scripts/need-node.sh
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
@@ -32,10 +33,12 @@ translations/.compiled: $(VENV)/.installed $(shell find translations -name '*.po
 instance/loket.db: $(shell find migrations -type f -name "*.py") | setup
 	@mkdir -p instance
 	$(FLASK) db upgrade
-	$(FLASK) demo vullen
 	@touch $@
 
+# Demo data is added on every start (each filler adds only what is missing), so data that a
+# newer version brings also reaches an existing database.
 run: setup instance/loket.db
+	$(FLASK) demo vullen
 	$(FLASK) demo accounts
 	@echo "Loket draait op http://127.0.0.1:$(PORT) (stoppen met Ctrl+C)"
 	$(VENV)/bin/gunicorn --workers 1 --threads 4 --bind 127.0.0.1:$(PORT) \

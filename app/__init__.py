@@ -8,10 +8,20 @@ import yaml
 from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app import assets, compression, i18n, security
 from app.config import CONFIGS, ROOT, Config
-from app.extensions import babel, csrf, current_language, db, limiter, migrate
+from app.extensions import (
+    babel,
+    csrf,
+    current_language,
+    db,
+    htmx,
+    limiter,
+    migrate,
+    wants_fragment,
+)
 
 
 def create_app(config: type[Config] | str | None = None) -> Flask:
@@ -31,6 +41,10 @@ def create_app(config: type[Config] | str | None = None) -> Flask:
     if not app.config["SECRET_KEY"]:
         raise RuntimeError("SECRET_KEY is not set.")
 
+    if app.config["PROXY_COUNT"]:
+        n = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
+    htmx.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
@@ -89,6 +103,8 @@ def _template_helpers(app: Flask) -> None:
     from app.links import booking_url, resolve, resolve_html
     from app.pages.labels import KIND_LABELS, review_status
     from app.pages.life_events import LIFE_EVENTS
+    from app.pages.views import prefers_easy_read
+    from app.site.views import public_url
 
     app.jinja_env.globals.update(
         current_language=current_language,
@@ -97,10 +113,13 @@ def _template_helpers(app: Flask) -> None:
         resolve_html=resolve_html,
         booking_url=booking_url,
         current_user=current_user,
+        wants_fragment=wants_fragment,
         staff_links=staff_links,
         kind_labels=KIND_LABELS,
         life_event_titles={e.slug: e.title for e in LIFE_EVENTS},
         review_status=review_status,
+        public_url=public_url,
+        prefers_easy_read=prefers_easy_read,
     )
     app.jinja_env.filters["format_date_long"] = lambda d: format_date(d, "long")
     app.jinja_env.add_extension("jinja2.ext.do")

@@ -41,7 +41,8 @@ def init_app(app: Flask) -> None:
             return response
         response.set_data(gzip.compress(data, compresslevel=6))
         response.headers["Content-Encoding"] = "gzip"
-        etag, weak = response.get_etag()
+        etag, _ = response.get_etag()
         if etag:
-            response.set_etag(etag + "-gz", weak=bool(weak))
+            # The same content in another encoding: a weak ETag, so If-None-Match still gives 304.
+            response.set_etag(etag, weak=True)
         return response

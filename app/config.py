@@ -28,9 +28,14 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
     HSTS = False
+    # Reverse proxies in front of the app (X-Forwarded-For hops to trust). Without this, every
+    # resident behind the proxy shares one rate limit.
+    PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCK_MINUTES = 15
-    # Where the public site lives, for absolute links in the sitemap and security.txt.
+    # Where the public site lives, for absolute links (sitemap, hreflang, security.txt). Set it in
+    # production: the Host header of a request is chosen by the client.
+    PUBLIC_URL = os.environ.get("PUBLIC_URL", "")
     SECURITY_CONTACT = "mailto:security@loket.example"
 
 
@@ -55,7 +60,11 @@ class ProductionConfig(Config):
 
     @classmethod
     def check(cls) -> None:
-        """Refuse to start production without a real secret and database."""
+        """Refuse to start production without a real secret, database and public address."""
+        if not os.environ.get("PUBLIC_URL"):
+            raise RuntimeError(
+                "PUBLIC_URL must be set in production, e.g. https://loket.nijmegen.nl"
+            )
         if not os.environ.get("SECRET_KEY"):
             raise RuntimeError("SECRET_KEY must be set in production.")
         if not os.environ.get("DATABASE_URL"):

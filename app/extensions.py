@@ -7,6 +7,8 @@ from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
+from htmx_flask import Htmx
+from htmx_flask import request as htmx_request
 from sqlalchemy.orm import DeclarativeBase
 
 
@@ -18,6 +20,7 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
 babel = Babel()
+htmx = Htmx()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 
@@ -33,3 +36,12 @@ def current_language() -> str:
         return str(request.environ.get("loket.lang", "nl"))
     except RuntimeError:  # outside a request (CLI, tests): Dutch
         return "nl"
+
+
+def wants_fragment() -> bool:
+    """Return True when htmx asks for part of a page.
+
+    A history restore (the Back button after hx-push-url) also carries HX-Request, but needs
+    the whole page.
+    """
+    return bool(htmx_request.htmx) and not htmx_request.htmx.history_restore_request

@@ -15,6 +15,7 @@ from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import RequestRedirect
 
 from app.extensions import current_language
+from app.i18n import path_in
 
 
 def internal_exists(path: str) -> bool:
@@ -38,9 +39,7 @@ def resolve(url: str | None) -> str | None:
         url = url[3:] or "/"
     path = urlsplit(url).path
     if internal_exists(path):
-        if current_language() != "en":
-            return url
-        return "/en" if url == "/" else "/en" + url
+        return path_in(current_language(), url)
     if path.startswith("/afspraak"):
         return url_for("site.contact")
     return None
@@ -50,7 +49,18 @@ _LOCAL_LINK = re.compile(r'<a href="(/[^"]*)">(.*?)</a>', re.S)
 
 
 def resolve_html(html: str) -> Markup:
-    """Resolve every local link in rendered content; a link that leads nowhere yet becomes text."""
+    """Resolve every local link in rendered content; a link that leads nowhere yet becomes text.
+
+    Content and routes do not change while the app runs: each text is resolved once per language.
+    """
+    cache: dict[tuple[str, str], Markup] = current_app.extensions.setdefault("loket.links", {})
+    key = (current_language(), html)
+    if key not in cache:
+        cache[key] = _resolve_html(html)
+    return cache[key]
+
+
+def _resolve_html(html: str) -> Markup:
 
     def replace(match: re.Match[str]) -> str:
         href = resolve(unescape(match.group(1)))

@@ -1,6 +1,6 @@
 """Security headers on every response: pages, errors and static files."""
 
-from flask import Flask, Response, request
+from flask import Flask, Response
 
 CSP = "; ".join(
     [
@@ -30,6 +30,4 @@ def init_app(app: Flask) -> None:
         h["Cross-Origin-Opener-Policy"] = "same-origin"
         if app.config.get("HSTS"):
             h["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
-        if request.headers.get("HX-Request") is not None or response.vary:
-            response.vary.add("HX-Request")
         return response

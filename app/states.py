@@ -23,9 +23,9 @@ class PageState:
     status: int = 200
 
     def url(self, lang: str) -> str:
-        if lang == "nl":
-            return self.path
-        return "/en" if self.path == "/" else "/en" + self.path
+        from app.i18n import path_in
+
+        return path_in(lang, self.path)
 
 
 _declared: list[PageState] = []
@@ -39,6 +39,10 @@ def declare(*states: PageState) -> None:
 def exempt(endpoint: str, reason: str) -> None:
     """Leave an endpoint out of the page checks; the reason is shown in the meta-test."""
     _exempt[endpoint] = reason
+
+
+def declared() -> list[PageState]:
+    return list(_declared)
 
 
 def exemptions() -> dict[str, str]:

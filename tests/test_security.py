@@ -70,6 +70,7 @@ def test_hsts_in_production(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
     monkeypatch.setenv("DATABASE_URL", "sqlite://")
+    monkeypatch.setenv("PUBLIC_URL", "https://loket.example")
     config = type(
         "P", (ProductionConfig,), {"SECRET_KEY": "x" * 40, "SQLALCHEMY_DATABASE_URI": "sqlite://"}
     )
@@ -134,3 +135,34 @@ def test_rate_limit_switch_is_per_app(tmp_path) -> None:  # type: ignore[no-unty
     assert set(codes) == {200}
     codes = [strict.test_client().get("/zoeken?q=afval").status_code for _ in range(61)]
     assert codes[-1] == 429
+
+
+def test_405_keeps_the_allow_header(client: FlaskClient) -> None:
+    response = client.post("/contact")
+    assert response.status_code == 405
+    assert "GET" in response.headers["Allow"]
+
+
+def test_absolute_links_use_the_public_url_not_the_host_header(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import migrated_app
+
+    app = migrated_app(f"sqlite:///{tmp_path / 'p.db'}", PUBLIC_URL="https://loket.example")
+    client = app.test_client()
+    headers = {"Host": "kwaad.example"}
+    assert "https://loket.example/diensten/" in client.get(
+        "/sitemap.xml", headers=headers
+    ).get_data(as_text=True)
+    page = client.get("/contact", headers=headers).get_data(as_text=True)
+    assert 'href="https://loket.example/en/contact"' in page and "kwaad.example" not in page
+
+
+def test_gzipped_static_file_is_revalidated_with_304(client: FlaskClient) -> None:
+    first = client.get("/static/dist/loket.css", headers={"Accept-Encoding": "gzip"})
+    etag = first.headers["ETag"]
+    assert first.headers["Content-Encoding"] == "gzip" and etag.startswith("W/")
+    again = client.get(
+        "/static/dist/loket.css", headers={"Accept-Encoding": "gzip", "If-None-Match": etag}
+    )
+    assert again.status_code == 304
+    first.close()
+    again.close()

@@ -9,8 +9,11 @@ from flask import abort, redirect, request, url_for
 from app.auth.service import current_user
 
 
-def role_required(role: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Let only signed-in accounts with `role` (or beheerder) through; others go to the login."""
+def role_required(role: str | None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Let only signed-in accounts with `role` (or beheerder) through; others go to the login.
+
+    With role None any signed-in account may pass (see `login_required`).
+    """
 
     def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
         @wraps(view)
@@ -18,7 +21,7 @@ def role_required(role: str) -> Callable[[Callable[..., Any]], Callable[..., Any
             user = current_user()
             if user is None:
                 return redirect(url_for("auth.login", volgende=request.script_root + request.path))
-            if not user.has_role(role):
+            if role is not None and not user.has_role(role):
                 abort(403)
             return view(*args, **kwargs)
 
@@ -26,3 +29,6 @@ def role_required(role: str) -> Callable[[Callable[..., Any]], Callable[..., Any
         return wrapped
 
     return decorator
+
+
+login_required = role_required(None)

@@ -1,8 +1,18 @@
 """Staff login, logout and overview."""
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 
+from app.auth.decorators import login_required
 from app.auth.forms import LoginForm
 from app.auth.service import authenticate, current_user, log_in, log_out
 from app.extensions import limiter
@@ -25,8 +35,10 @@ def login() -> str | Response:
         if result.locked:
             form.password.errors = [
                 _(
-                    "Wij hebben dit account 15 minuten op slot gezet, omdat het wachtwoord te "
-                    "vaak fout was. Probeer het daarna opnieuw, of vraag de beheerder om hulp."
+                    "Wij hebben dit account %(minutes)d minuten op slot gezet, omdat het "
+                    "wachtwoord te vaak fout was. Probeer het daarna opnieuw, of vraag de "
+                    "beheerder om hulp.",
+                    minutes=current_app.config["LOGIN_LOCK_MINUTES"],
                 )
             ]
         else:
@@ -48,9 +60,7 @@ def logout() -> Response:
 
 
 @bp.get("/")
-def overview() -> str | Response:
+@login_required
+def overview() -> str:
     """Show what this account can do."""
-    user = current_user()
-    if user is None:
-        return redirect(url_for("auth.login", volgende=request.script_root + request.path))  # type: ignore[return-value]
-    return render_template("auth/overview.html", user=user)
+    return render_template("auth/overview.html", user=current_user())

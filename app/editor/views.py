@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from flask import Blueprint, current_app, make_response, render_template, request
+from flask import Blueprint, make_response, render_template
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -13,8 +13,8 @@ from app.auth.service import current_user
 from app.editor.forms import CheckForm
 from app.editor.labels import METRIC_LABELS, SEVERITY_LABELS
 from app.editor.marking import marked_text
-from app.extensions import current_language, limiter
-from app.pages.content import ContentStore, Page
+from app.extensions import current_language, limiter, wants_fragment
+from app.pages.content import current_store
 from app.readability import PROFILES, Report, analyse
 from app.readability.targets import targets
 from app.states import PageState, declare
@@ -47,18 +47,10 @@ class Checked:
     report: Report
 
 
-def content_store() -> ContentStore:
-    return current_app.extensions["loket.content"]  # type: ignore[no-any-return]
-
-
-def page_key(page: Page) -> str:
-    return f"{page.lang}/{page.slug}/{page.variant}"
-
-
 def page_choices() -> list[SelectChoice]:
     """Return every content page, grouped by language and variant."""
     pages = sorted(
-        content_store().pages.values(), key=lambda p: (p.lang, p.variant, p.title.casefold())
+        current_store().pages.values(), key=lambda p: (p.lang, p.variant, p.title.casefold())
     )
     groups = {
         ("nl", "b1"): _("Nederlands, B1"),
@@ -66,26 +58,18 @@ def page_choices() -> list[SelectChoice]:
         ("en", "b1"): _("Engels"),
     }
     return [SelectChoice("", _("Geen pagina: ik plak zelf een tekst"))] + [
-        SelectChoice(page_key(p), p.title, optgroup=groups[(p.lang, p.variant)]) for p in pages
+        SelectChoice(p.key, p.title, optgroup=groups[(p.lang, p.variant)]) for p in pages
     ]
-
-
-def chosen_page(key: str | None) -> Page | None:
-    if not key:
-        return None
-    try:
-        lang, slug, variant = key.split("/")
-    except ValueError:
-        return None
-    return content_store().get(lang, slug, variant)
 
 
 def check(form: CheckForm, may_pick_page: bool) -> Checked | None:
     """Analyse the pasted text, or the chosen content page; None (with an error) when empty."""
-    page = chosen_page(form.page.data) if may_pick_page else None
-    if page is not None:
+    page = current_store().by_key(form.page.data) if may_pick_page else None
+    if page is not None and not (form.text.data or "").strip():
+        # Load the page into the box once; the editor's own edits are checked from then on.
         form.text.data = page.body
         form.profile.data, form.lang.data = page.variant, page.lang
+    form.page.data = ""
     text = form.text.data or ""
     if not text.strip():
         form.text.errors = [_("Plak of typ een tekst in het vak. Of kies een pagina.")]
@@ -116,9 +100,7 @@ def taalcheck() -> ResponseReturnValue:
         "metric_labels": METRIC_LABELS,
         "severity_labels": SEVERITY_LABELS,
     }
-    template = (
-        "editor/_result.html" if request.headers.get("HX-Request") else "editor/taalcheck.html"
-    )
+    template = "editor/_result.html" if wants_fragment() else "editor/taalcheck.html"
     response = make_response(render_template(template, **context))
     response.vary.add("HX-Request")
     return response

@@ -89,6 +89,19 @@ class Page:
     text: str = ""
 
     @property
+    def key(self) -> str:
+        """Return the page's key, like "nl/kwijtschelding/makkelijk" (forms and links use it)."""
+        return f"{self.lang}/{self.slug}/{self.variant}"
+
+    @property
+    def public_path(self) -> str:
+        """Return where residents read this page."""
+        path = f"/diensten/{self.slug}"
+        if self.variant == "makkelijk":
+            path += "/makkelijk-lezen"
+        return "/en" + path if self.lang == "en" else path
+
+    @property
     def analog(self) -> tuple[Channel, ...]:
         return tuple(c for c in self.channels if c.type == "analoog")
 
@@ -109,8 +122,20 @@ class ContentStore:
         found = [p for (lg, _, v), p in self.pages.items() if lg == lang and v == "b1"]
         return sorted(found, key=lambda p: p.title.casefold())
 
+    def by_key(self, key: str | None) -> Page | None:
+        """Return the page for a key like "nl/kwijtschelding/makkelijk", or None."""
+        parts = (key or "").split("/")
+        return self.get(*parts) if len(parts) == 3 else None
+
     def slugs(self) -> list[str]:
         return sorted({slug for (_, slug, _) in self.pages})
+
+
+def current_store() -> ContentStore:
+    """Return the content of the running app (loaded once at start-up)."""
+    from flask import current_app
+
+    return current_app.extensions["loket.content"]  # type: ignore[no-any-return]
 
 
 def _fail(path: Path, message: str) -> ContentError:

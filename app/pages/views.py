@@ -7,6 +7,7 @@ from flask import (
     Response,
     abort,
     current_app,
+    g,
     make_response,
     redirect,
     render_template,
@@ -14,8 +15,8 @@ from flask import (
     url_for,
 )
 
-from app.extensions import current_language, limiter
-from app.pages.content import ContentStore, Page
+from app.extensions import current_language, limiter, wants_fragment
+from app.pages.content import Page, current_store
 from app.pages.life_events import LIFE_EVENTS
 from app.pages.search import SearchIndex
 
@@ -24,20 +25,25 @@ EASY_COOKIE = "loket_makkelijk"
 MAX_QUERY = 200
 
 
-def store() -> ContentStore:
-    return current_app.extensions["loket.content"]  # type: ignore[no-any-return]
-
-
 def index() -> SearchIndex:
     return current_app.extensions["loket.search"]  # type: ignore[no-any-return]
 
 
 def prefers_easy_read() -> bool:
+    """Return the easy-read preference; the page then varies on the cookie (for caches)."""
+    g.varies_on_cookie = True
     return request.cookies.get(EASY_COOKIE) == "1"
 
 
+@bp.after_app_request
+def vary_on_preference(response: Response) -> Response:
+    if g.get("varies_on_cookie"):
+        response.vary.add("Cookie")
+    return response
+
+
 def service_or_404(slug: str, lang: str, variant: str = "b1") -> Page:
-    page = store().get(lang, slug, variant)
+    page = current_store().get(lang, slug, variant)
     if page is None:
         abort(404)
     return page
@@ -47,7 +53,7 @@ def service_or_404(slug: str, lang: str, variant: str = "b1") -> Page:
 def home() -> str:
     """Show the services grouped by life event."""
     lang = current_language()
-    services = store().services(lang)
+    services = current_store().services(lang)
     groups = [(event, [p for p in services if p.life_event == event.slug]) for event in LIFE_EVENTS]
     return render_template("pages/home.html", groups=groups, easy=prefers_easy_read())
 
@@ -57,7 +63,7 @@ def services() -> str:
     """List every service from A to Z."""
     return render_template(
         "pages/services.html",
-        services=store().services(current_language()),
+        services=current_store().services(current_language()),
         easy=prefers_easy_read(),
     )
 
@@ -120,7 +126,7 @@ def search() -> str | Response:
     query = request.args.get("q", "").strip()[:MAX_QUERY]
     hits = index().search(query, current_language()) if query else []
     context = {"query": query, "hits": hits, "easy": prefers_easy_read()}
-    if request.headers.get("HX-Request"):
+    if wants_fragment():
         response = make_response(render_template("pages/_search_results.html", **context))
     else:
         response = make_response(render_template("pages/search.html", **context))

@@ -10,13 +10,13 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.pages.content import Page
 from app.panel.labels import LANG_LABELS, REASON_LABELS, VERDICT_LABELS
 from app.panel.models import PanelMark
-from app.panel.pages import Block, page_key, today
+from app.panel.pages import Block, today
 from app.panel.service import MarkInput, Outcome
 
 MAX_READERS = 50
@@ -58,7 +58,7 @@ class StartForm(FlaskForm):
                 group = _("Makkelijk lezen")
             else:
                 group = _("B1, %(lang)s", lang=LANG_LABELS[page.lang])
-            choices.append(SelectChoice(page_key(page), page.title, optgroup=group))
+            choices.append(SelectChoice(page.key, page.title, optgroup=group))
         self.page.choices = choices
         self._keys = {choice.value for choice in choices if choice.value}
 
@@ -76,8 +76,9 @@ class OutcomeForm(FlaskForm):
     tested_on = StringField(_l("Datum van de test"), render_kw={"autocomplete": "off"})
     organisation = StringField(
         _l("Organisatie van de lezers"),
+        filters=[lambda value: value.strip() if isinstance(value, str) else value],
         validators=[
-            InputRequired(_l("Vul de naam van de organisatie in, bijvoorbeeld Zelfbewust.")),
+            DataRequired(_l("Vul de naam van de organisatie in, bijvoorbeeld Zelfbewust.")),
             Length(max=120, message=_l("Maak de naam korter: hoogstens 120 tekens.")),
         ],
     )
@@ -97,7 +98,8 @@ class OutcomeForm(FlaskForm):
         text = (field.data or "").strip()
         if not text:
             raise ValidationError(_("Vul het aantal lezers in, bijvoorbeeld 4."))
-        if not text.isdigit():
+        # isdecimal, not isdigit: "²" is a digit that int() refuses; 4 characters is plenty.
+        if not text.isascii() or not text.isdecimal() or len(text) > 4:
             raise ValidationError(_("Vul het aantal lezers in met cijfers, bijvoorbeeld 4."))
         if not 1 <= int(text) <= MAX_READERS:
             raise ValidationError(

@@ -54,27 +54,6 @@ def one_year_before(day: dt.date) -> dt.date:
         return day.replace(year=day.year - 1, day=28)
 
 
-def page_key(page: Page) -> str:
-    return f"{page.lang}/{page.slug}/{page.variant}"
-
-
-def public_path(page: Page) -> str:
-    """Return where residents read `page`."""
-    path = f"/diensten/{page.slug}"
-    if page.variant == "makkelijk":
-        path += "/makkelijk-lezen"
-    return "/en" + path if page.lang == "en" else path
-
-
-def find_page(store: ContentStore, key: str) -> Page | None:
-    """Return the page for a key like "nl/kwijtschelding/makkelijk", or None."""
-    parts = key.split("/")
-    if len(parts) != 3:
-        return None
-    lang, slug, variant = parts
-    return store.get(lang, slug, variant)
-
-
 def panel_pages(store: ContentStore) -> list[Page]:
     """Return every page in the order a facilitator looks for one: easy-read first."""
     order = {("nl", "makkelijk"): 0, ("nl", "b1"): 1, ("en", "b1"): 2}

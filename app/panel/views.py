@@ -1,13 +1,13 @@
 """The editors' dashboard and the reader-panel tool (/redactie, /redactie/leespanel)."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.auth.decorators import role_required
 from app.auth.menu import add_staff_link
-from app.pages.content import ContentStore, Page
+from app.pages.content import Page, current_store
 from app.panel import service
 from app.panel.forms import FilterForm, OutcomeForm, StartForm, TodoForm, block_form
 from app.panel.labels import (
@@ -20,10 +20,7 @@ from app.panel.labels import (
 from app.panel.models import PanelSession
 from app.panel.pages import (
     blocks,
-    find_page,
-    page_key,
     panel_pages,
-    public_path,
     today,
 )
 
@@ -40,12 +37,7 @@ def labels() -> dict[str, object]:
         "verdict_labels": VERDICT_LABELS,
         "variant_labels": VARIANT_LABELS,
         "lang_labels": LANG_LABELS,
-        "public_path": public_path,
     }
-
-
-def store() -> ContentStore:
-    return current_app.extensions["loket.content"]  # type: ignore[no-any-return]
 
 
 @bp.get("")
@@ -53,13 +45,12 @@ def store() -> ContentStore:
 def dashboard() -> ResponseReturnValue:
     """List every page with its language level, reader-test status and last review."""
     form = FilterForm(formdata=request.args)
-    rows = service.dashboard_rows(store(), form.chosen(), today())
+    rows = service.dashboard_rows(current_store(), form.chosen(), today())
     return render_template(
         "panel/dashboard.html",
         filter_form=form,
         rows=rows,
-        total=len(store().pages),
-        page_key=page_key,
+        total=len(current_store().pages),
     )
 
 
@@ -68,11 +59,11 @@ def dashboard() -> ResponseReturnValue:
 def index() -> ResponseReturnValue:
     """Start a reader-panel session, or resume one."""
     form = StartForm()
-    form.set_pages(panel_pages(store()))
+    form.set_pages(panel_pages(current_store()))
     if request.method == "GET" and request.args.get("pagina"):
         form.page.data = request.args["pagina"]
     if form.validate_on_submit():
-        page = find_page(store(), form.page.data or "")
+        page = current_store().by_key(form.page.data)
         assert page is not None  # validate_page checked it
         session = service.start_session(page)
         return redirect(url_for("panel.block", session_id=session.id, block_no=1))
@@ -85,7 +76,10 @@ def index() -> ResponseReturnValue:
     )
 
 
-@bp.route("/leespanel/sessie/<int:session_id>/blok/<int:block_no>", methods=["GET", "POST"])
+@bp.route(
+    "/leespanel/sessie/<int(max=2147483647):session_id>/blok/<int(max=9999):block_no>",
+    methods=["GET", "POST"],
+)
 @role_required("redacteur")
 def block(session_id: int, block_no: int) -> ResponseReturnValue:
     """Go through one block of the page with the readers and mark what was hard."""
@@ -121,7 +115,7 @@ def block(session_id: int, block_no: int) -> ResponseReturnValue:
     )
 
 
-@bp.route("/leespanel/sessie/<int:session_id>/uitkomst", methods=["GET", "POST"])
+@bp.route("/leespanel/sessie/<int(max=2147483647):session_id>/uitkomst", methods=["GET", "POST"])
 @role_required("redacteur")
 def outcome(session_id: int) -> ResponseReturnValue:
     """Record how many readers took part, when, with which organisation, and their verdict."""
@@ -134,7 +128,7 @@ def outcome(session_id: int) -> ResponseReturnValue:
     return render_template("panel/outcome.html", form=form, session=session, page=page)
 
 
-@bp.get("/leespanel/sessie/<int:session_id>")
+@bp.get("/leespanel/sessie/<int(max=2147483647):session_id>")
 @role_required("redacteur")
 def session(session_id: int) -> ResponseReturnValue:
     """Show a session: its outcome and the changes still to make."""
@@ -152,7 +146,7 @@ def session(session_id: int) -> ResponseReturnValue:
     )
 
 
-@bp.post("/leespanel/sessie/<int:session_id>/punt/<int:mark_id>")
+@bp.post("/leespanel/sessie/<int(max=2147483647):session_id>/punt/<int(max=2147483647):mark_id>")
 @role_required("redacteur")
 def todo(session_id: int, mark_id: int) -> ResponseReturnValue:
     """Tick a change off as done, or on again."""
@@ -168,7 +162,7 @@ def todo(session_id: int, mark_id: int) -> ResponseReturnValue:
 
 
 def _page_of(session: PanelSession) -> Page | None:
-    return store().get(session.page_lang, session.page_slug, session.page_variant)
+    return current_store().get(session.page_lang, session.page_slug, session.page_variant)
 
 
 def _session_and_page(session_id: int) -> tuple[PanelSession, Page]:

@@ -5,9 +5,13 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from app.extensions import wants_fragment
+
 
 def _page(code: int, title: str, message: str) -> tuple[str, int]:
-    return render_template("site/error.html", code=code, title=title, message=message), code
+    # htmx swaps error answers into the part of the page it asked for: send only the message.
+    template = "site/_error.html" if wants_fragment() else "site/error.html"
+    return render_template(template, code=code, title=title, message=message), code
 
 
 def init_app(app: Flask) -> None:
@@ -47,7 +51,9 @@ def init_app(app: Flask) -> None:
                 _("Log in met een account dat deze pagina mag zien. Of ga naar de startpagina."),
             )
         if code == 405:
-            return _page(405, _("Dit kan zo niet"), _("Ga terug en probeer het opnieuw."))
+            body, status = _page(405, _("Dit kan zo niet"), _("Ga terug en probeer het opnieuw."))
+            allow = dict(error.get_headers()).get("Allow")
+            return body, status, ({"Allow": allow} if allow else {})  # type: ignore[return-value]
         if code < 500:
             return _page(code, _("Er ging iets mis"), _("Ga terug en probeer het opnieuw."))
         return server_error(error)

@@ -6,10 +6,16 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 from sqlalchemy import text
 
 from app.extensions import current_language, db
-from app.i18n import language_neutral
+from app.i18n import language_neutral, path_in
+from app.pages.content import current_store
 from app.site.texts import SitePage
 
 bp = Blueprint("site", __name__)
+
+
+def public_url() -> str:
+    """The site's own address for absolute links: PUBLIC_URL, not the request's Host header."""
+    return str(current_app.config.get("PUBLIC_URL") or request.host_url).rstrip("/")
 
 
 def site_page(name: str) -> SitePage:
@@ -37,7 +43,7 @@ def privacy() -> str:
 
 def public_paths() -> list[str]:
     """Return every public page path (Dutch form); English is the same under /en."""
-    store = current_app.extensions["loket.content"]
+    store = current_store()
     paths = [
         url_for("pages.home"),
         url_for("pages.services"),
@@ -56,13 +62,13 @@ def public_paths() -> list[str]:
 @language_neutral
 def sitemap() -> Response:
     """List every public page in both languages and both variants, with hreflang alternates."""
-    base = request.host_url.rstrip("/")
+    base = public_url()
     entries: list[tuple[str, str | None]] = []
     for path in public_paths():
         if path.endswith("/makkelijk-lezen"):
             entries.append((path, None))
         else:
-            entries.append((path, "/en" + path if path != "/" else "/en"))
+            entries.append((path, path_in("en", path)))
     xml = render_template("site/sitemap.xml", base=base, entries=entries)
     return Response(xml, mimetype="application/xml")
 
@@ -77,8 +83,7 @@ def security_txt() -> Response:
             f"Contact: {current_app.config['SECURITY_CONTACT']}",
             f"Expires: {expires}",
             "Preferred-Languages: nl, en",
-            f"Canonical: {request.host_url}.well-known/security.txt",
-            f"Policy: {request.host_url}toegankelijkheid",
+            f"Canonical: {public_url()}/.well-known/security.txt",
             "",
         ]
     )

@@ -55,9 +55,19 @@ def test_lockout_after_repeated_failures(app: Flask, client: FlaskClient) -> Non
     assert soup.title.get_text().startswith("Fout: ")
 
 
-def test_unknown_address_gets_the_same_message(client: FlaskClient) -> None:
-    body = post_login(client, "niemand@nijmegen.example", PASSWORD).get_data(as_text=True)
-    assert "Het e-mailadres of het wachtwoord klopt niet" in body
+def test_unknown_address_behaves_like_a_real_account(app: Flask, client: FlaskClient) -> None:
+    """The login page must not tell which addresses have an account, also not by lock-out."""
+    add_user(app, "echt@nijmegen.example", ["medewerker"])
+
+    def messages(email: str) -> list[str]:
+        texts = []
+        for _ in range(app.config["LOGIN_MAX_FAILURES"] + 1):
+            soup = check_page(post_login(client, email, "fout-wachtwoord").data)
+            texts.append(soup.select_one(".loket-field-error").get_text(" ", strip=True))
+        return texts
+
+    assert messages("echt@nijmegen.example") == messages("niemand@nijmegen.example")
+    assert "op slot" in messages("niemand2@nijmegen.example")[-1]
 
 
 @pytest.mark.parametrize(

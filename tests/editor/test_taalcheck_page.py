@@ -134,3 +134,44 @@ def test_rate_limit(client: FlaskClient) -> None:
         for _ in range(32)
     ]
     assert codes.count(200) == 30 and codes[-1] == 429
+
+
+def test_edits_after_picking_a_page_are_checked(app: Flask) -> None:
+    app.test_cli_runner().invoke(args=["demo", "vullen"])
+    client = app.test_client()
+    demo_login(client, "redacteur")
+    page = client.get("/redactie/taalcheck").get_data(as_text=True)
+    soup = check_page(
+        client.post(
+            "/redactie/taalcheck",
+            data={"csrf_token": csrf_token(page), "page": "nl/kwijtschelding/b1", "text": DENSE},
+        ).data
+    )
+    assert "→ geven" in soup.select_one(".loket-marked").get_text()  # the typed text, not the page
+    assert soup.select_one("select[name=page] option[selected]")["value"] == ""
+
+
+@pytest.mark.parametrize(("text", "expect"), [("", "Plak of typ"), ("a" * 20_001, "te lang")])
+def test_htmx_shows_field_errors_in_the_result(client: FlaskClient, text: str, expect: str) -> None:
+    token = csrf_token(client.get("/redactie/taalcheck").get_data(as_text=True))
+    response = client.post(
+        "/redactie/taalcheck",
+        data={"csrf_token": token, "text": text},
+        headers={"HX-Request": "true"},
+    )
+    assert expect in response.get_data(as_text=True)
+    assert 'role="alert"' in response.get_data(as_text=True)
+
+
+def test_htmx_errors_come_as_a_fragment(client: FlaskClient) -> None:
+    response = client.post(
+        "/redactie/taalcheck", data={"text": "x"}, headers={"HX-Request": "true"}
+    )
+    body = response.get_data(as_text=True)
+    assert response.status_code == 400 and "<html" not in body and "verlopen" in body
+
+
+def test_history_restore_gets_the_whole_page(client: FlaskClient) -> None:
+    headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    body = client.get("/zoeken?q=afval", headers=headers).get_data(as_text=True)
+    assert body.lstrip().startswith("<!doctype html>")

@@ -180,3 +180,19 @@ def test_content_pages_carry_no_session(client: FlaskClient) -> None:
         response = client.get(path)
         assert "Set-Cookie" not in response.headers, path
         assert 'name="csrf_token"' not in response.get_data(as_text=True), path
+    for path in ("/diensten/kwijtschelding", "/diensten/kwijtschelding/makkelijk-lezen"):
+        assert "Cookie" not in client.get(path).headers.get("Vary", ""), path
+    # The home page links to easy-read pages when the preference is on: caches must know.
+    assert "Cookie" in client.get("/").headers["Vary"]
+
+
+def test_header_switch_on_english_pages_says_dutch_only(client: FlaskClient) -> None:
+    soup = check_page(client.get("/en/contact").data, "en")
+    switch = soup.select(".loket-tools a")[1]
+    assert "Dutch" in switch.get_text() and switch["hreflang"] == "nl"
+    assert switch["href"] == "/makkelijk-lezen/aan?naar=/"
+
+
+def test_header_switch_keeps_the_query(client: FlaskClient) -> None:
+    soup = check_page(client.get("/zoeken?q=afval").data)
+    assert soup.select(".loket-tools a")[1]["href"] == "/makkelijk-lezen/aan?naar=/zoeken?q%3Dafval"
