@@ -7,6 +7,7 @@ masked text has the same length as the input and every offset points into the OR
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -21,8 +22,12 @@ class Unit:
     block: int  # units with the same block number form one paragraph or list
 
 
+def _blank_text(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
+
+
 def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
+    return _blank_text(match.group(0))
 
 
 def _blank_block_tag(match: re.Match[str]) -> str:
@@ -35,26 +40,45 @@ def _keep_link_text(match: re.Match[str]) -> str:
     return " " + match.group(1) + " " * (len(match.group(0)) - len(match.group(1)) - 1)
 
 
+# Every pattern below runs on text from the public editor (up to 20,000 characters), so each
+# must take linear time on any input. A regex search that fails is retried from every later
+# position: a repetition that runs to a delimiter (or to the end of the text) which is not there
+# costs the rest of the text again and again ("[" * 20,000 took 10 s, "a@" * 10,000 minutes).
+# So repetitions stop at the next opening delimiter as well, are anchored where a match can only
+# start, or the scan is done by hand (_blank_elements). tests/readability/test_hostile_input.py
+# checks the rewrites against the original patterns; bench/readability_bench.py times them.
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# <script>/<style> elements and comments. Their ".*?" runs to the end of the text when the end
+# tag is missing, so _blank_elements tries each kind of start tag only until that happens.
+_SCRIPT_START = re.compile(r"<(?:script|style)\b", re.I)
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
+_COMMENT_START = re.compile(r"<!--")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+# Tags are searched only up to the last ">" (see _sub_up_to): "[^>]*>" cannot fail there.
 _BLOCK_TAG = re.compile(
     r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|header|footer|blockquote)\b[^>]*>",
     re.I,
 )
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
-_MARKER = re.compile(r"\[\[[^\]\n]*\]\]|\{[a-z]+=[^}\n]*\}")  # [[kanalen]], {picto=geld}
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+# Link text stops at "[" and the address at "(" (one level of brackets inside it is allowed, as
+# in Wikipedia addresses), so the scans from different "[" or "](" never overlap.
+_LINK_TARGET = r"\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)"
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]" + _LINK_TARGET)
+_LINK = re.compile(r"\[([^\[\]\n]*)\]" + _LINK_TARGET)
+_MARKER = re.compile(r"\[\[[^\[\]\n]*\]\]|\{[a-z]+=[^{}\n]*\}")  # [[kanalen]], {picto=geld}
+# An e-mail address is a whole run of non-space characters ("(info@gemeente.nl"): the run
+# start is the only place a match can start, and "[^\s@]*@" takes the first "@" (if that one
+# fails, every later one fails too), so one attempt per run scans it once.
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S[^\s@]*@\S+\.\w+")
 _EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)|`")
 
 _HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+")
 _ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 _QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?")
+# No two runs of blanks are adjacent ("[ \t]*\|?[ \t]*" splits a run of n blanks n ways).
 _TABLE_SEPARATOR = re.compile(
-    r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*"
+    r"[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*(?:\|[ \t]*)?"
 )
 _SETEXT = re.compile(r"[ \t]*(?:=+|-{2,})[ \t]*")
 _END_PUNCTUATION = ".!?:;,…"
@@ -63,10 +87,10 @@ _END_PUNCTUATION = ".!?:;,…"
 def mask(text: str) -> str:
     """Return text of the same length with front matter, HTML and Markdown syntax blanked."""
     text = _FRONT_MATTER.sub(_blank, text)
-    text = _SCRIPT.sub(_blank, text)
-    text = _COMMENT.sub(_blank, text)
-    text = _BLOCK_TAG.sub(_blank_block_tag, text)
-    text = _TAG.sub(_blank, text)
+    text = _blank_elements(text, _SCRIPT_START, _SCRIPT)
+    text = _blank_elements(text, _COMMENT_START, _COMMENT)
+    text = _sub_up_to(">", _BLOCK_TAG, _blank_block_tag, text)
+    text = _sub_up_to(">", _TAG, _blank, text)
     text = _ENTITY.sub(_blank, text)
     text = _IMAGE.sub(_blank, text)
     text = _LINK.sub(_keep_link_text, text)
@@ -74,6 +98,41 @@ def mask(text: str) -> str:
     text = _URL.sub(_blank, text)
     text = _EMPHASIS.sub(_blank, text)
     return text
+
+
+def _blank_elements(text: str, start: re.Pattern[str], element: re.Pattern[str]) -> str:
+    """element.sub(_blank, text) for element = start + ".*?" + an end tag that depends only on
+    the text of the start tag (case-insensitively).
+
+    Linear: when no end tag follows a start tag, none follows a later start tag of the same kind
+    either, so those are skipped instead of rescanning the rest of the text from each of them.
+    """
+    parts: list[str] = []
+    copied = pos = 0
+    unclosed: set[str] = set()
+    while (opening := start.search(text, pos)) is not None:
+        kind = opening.group(0).lower()
+        found = None if kind in unclosed else element.match(text, opening.start())
+        if found is None:
+            unclosed.add(kind)
+            pos = opening.start() + 1
+            continue
+        parts += [text[copied : found.start()], _blank(found)]
+        copied = pos = found.end()
+    parts.append(text[copied:])
+    return "".join(parts)
+
+
+def _sub_up_to(
+    last: str, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str], text: str
+) -> str:
+    """pattern.sub(repl, text) for a pattern whose matches end at the first `last` they reach.
+
+    No match ends after the last `last` in the text, so the tail is left out of the search:
+    there an attempt would scan to the end of the text and fail, once per start position.
+    """
+    cut = text.rfind(last) + 1
+    return pattern.sub(repl, text[:cut]) + text[cut:]
 
 
 def _looks_like_heading(line: str, next_line: str) -> bool:

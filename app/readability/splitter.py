@@ -12,7 +12,10 @@ import re
 
 from .data import abbreviations
 
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-ZÀ-ÖØ-Þ0-9€])")
+# Only the start of a run of end punctuation can start a candidate: from a later position the
+# same run would be scanned again and fail the same way ("." * 20,000 was quadratic). The
+# character before a unit (where finditer starts) is never end punctuation.
+_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-ZÀ-ÖØ-Þ0-9€])")
 _TOKEN_BEFORE = re.compile(r"[^\s(\[\"'“‘]*$")
 _INITIAL = re.compile(r"[A-ZÀ-ÖØ-Þ]\.$")
 

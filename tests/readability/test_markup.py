@@ -52,3 +52,16 @@ def test_html_tags_are_skipped() -> None:
 def test_one_sentence_per_line_makes_every_line_a_unit() -> None:
     doc = parse("Regel een\nRegel twee.\n", one_sentence_per_line=True)
     assert [s.text for s in doc.sentences] == ["Regel een", "Regel twee."]
+
+
+def test_link_text_and_address_with_brackets() -> None:
+    # Link text stops at "[" (so a stray "[" before a link stays); an address may hold one level
+    # of brackets, as Wikipedia addresses do.
+    text = "Zie [oud [nieuw](https://x.nl) en [wiki](https://nl.wikipedia.org/wiki/Gemeente_(bestuur))."
+    masked = mask(text)
+    assert masked.split() == ["Zie", "[oud", "nieuw", "en", "wiki", "."]
+
+
+def test_unclosed_markup_is_left_as_text() -> None:
+    text = "Een [[ en {a= en [x]( en <!-- en <script en <p zonder einde"
+    assert mask(text) == text
