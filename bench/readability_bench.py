@@ -7,7 +7,7 @@ noisy, so we print the median of several runs and the ratio against a trivial ba
 Second section: hostile input (tests/readability/hostile.py), 20,000 characters each (the most
 the editor endpoint accepts), against real text of the same length in the same run. Every
 regular expression must stay linear, so no input may cost much more than real text (goal: at
-most 3x; before the fix "[" * 20,000 took 10 s and "a@" * 10,000 minutes).
+most 3x; before the fix "[" * 20,000 took 10 s and "a@" * 10,000 over an hour).
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ def _keep_link_text(match: re.Match[str]) -> str:
 # Every pattern below runs on text from the public editor (up to 20,000 characters), so each
 # must take linear time on any input. A regex search that fails is retried from every later
 # position: a repetition that runs to a delimiter (or to the end of the text) which is not there
-# costs the rest of the text again and again ("[" * 20,000 took 10 s, "a@" * 10,000 minutes).
+# costs the rest of the text again and again ("[" * 20,000 took 10 s, "a@" * 10,000 over an hour).
 # So repetitions stop at the next opening delimiter as well, are anchored where a match can only
 # start, or the scan is done by hand (_blank_elements). tests/readability/test_hostile_input.py
 # checks the rewrites against the original patterns; bench/readability_bench.py times them.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .data import allowlist, zipf
@@ -27,7 +27,12 @@ def is_number(token: str) -> bool:
     return token[0].isdigit()
 
 
-@cache
+# Bounded: the public editor takes any text, so the caches must not grow with every made-up
+# word sent to it. 100,000 words is far more than the vocabulary of real Dutch pages.
+WORD_CACHE_SIZE = 100_000
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def syllables(word: str) -> int:
     """Count syllables with pyphen's Dutch hyphenation patterns (cached per word)."""
     if not word or word[0].isdigit():
@@ -65,7 +70,7 @@ def _splits_into_known(word: str, parts_left: int) -> bool:
     return False
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def word_zipf(lower: str) -> float:
     """Return how common a lower-case word is; compounds get their parts' score."""
     if lower in allowlist():
