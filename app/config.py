@@ -37,12 +37,24 @@ class Config:
     # production: the Host header of a request is chosen by the client.
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "")
     SECURITY_CONTACT = "mailto:security@loket.example"
+    # Which implementation each connector kind uses (see app/core/connectors.py); every kind
+    # defaults to its demo implementation. The login broker is the real one as soon as it is
+    # configured (INTERFACES.md: OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET).
+    CONNECTORS: dict[str, str] = {"inlog": "oidc" if os.environ.get("OIDC_ISSUER") else "demo"}
+    OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "")
+    OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
+    OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
+    DEMO_LOGIN = False  # the "Testomgeving" login with fictitious residents
+    RESIDENT_IDLE_MINUTES = 15
+    # Minutes a flow's answers are kept after the last step, per kind (default two hours).
+    FLOW_TTL_MINUTES: dict[str, int] = {}
 
 
 class DevelopmentConfig(Config):
     """`make run`: the embedded SQLite database with demo data, not in debug mode."""
 
     SECRET_KEY = os.environ.get("SECRET_KEY", "") or "development-only-not-secret"
+    DEMO_LOGIN = True
 
 
 class TestConfig(Config):
@@ -51,6 +63,8 @@ class TestConfig(Config):
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
+    DEMO_LOGIN = True
+    CONNECTORS: dict[str, str] = {}
 
 
 class ProductionConfig(Config):

@@ -1,30 +1,21 @@
 """`flask demo`: clearly fictitious demo data for the local database (`make run`) and the checks.
 
-Each capability registers a filler with `@demo_filler`; `flask demo vullen` runs them in the
-order the capabilities are wired. Fillers add their data once and return a line to print.
+Each capability declares its fillers (`Capability.demo_fillers`); `flask demo vullen` runs them
+in the order the capabilities are wired. Fillers add their data once and return a line to print.
 """
-
-from collections.abc import Callable
 
 import click
 from flask.cli import AppGroup
 
-Filler = Callable[[], str | None]
-_fillers: list[Filler] = []
+from app.core.capabilities import wiring
 
 demo_cli = AppGroup("demo", help="Demogegevens voor de lokale database.")
-
-
-def demo_filler(fill: Filler) -> Filler:
-    if fill not in _fillers:
-        _fillers.append(fill)
-    return fill
 
 
 @demo_cli.command("vullen")
 def fill_all() -> None:
     """Zet de demogegevens in de database (wat er al staat, blijft staan)."""
-    for fill in _fillers:
+    for fill in wiring().demo_fillers():
         message = fill()
         if message:
             click.echo(message)

@@ -10,6 +10,8 @@ from typing import Any
 from flask import Flask, redirect, request
 from werkzeug.wrappers import Response
 
+from app.extensions import current_language
+
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
@@ -34,6 +36,13 @@ def language_neutral[F: Callable[..., Any]](view: F) -> F:
     return view
 
 
+def neutral_url_for(endpoint: str, **values: Any) -> str:
+    """Return the one URL of a language-neutral view, also from an English page."""
+    from flask import url_for
+
+    return url_for(endpoint, **values).removeprefix(request.script_root)
+
+
 def path_in(lang: str, path: str | None = None) -> str:
     """Return the URL of `path` (default: this page, with its query) in `lang`."""
     if path is None:
@@ -45,6 +54,13 @@ def path_in(lang: str, path: str | None = None) -> str:
 
 def init_app(app: Flask) -> None:
     app.wsgi_app = LanguagePrefix(app.wsgi_app)  # type: ignore[method-assign]
+    app.jinja_env.globals.update(current_language=current_language, path_in=path_in)
+
+    @app.context_processor
+    def page_language() -> dict[str, str]:
+        # Every template, fragments included, knows the page's language: an htmx fragment is
+        # rendered without base.html and must still speak the language of the page it lands in.
+        return {"lang": current_language()}
 
     @app.before_request
     def neutral_urls_have_no_prefix() -> Response | None:

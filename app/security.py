@@ -1,6 +1,8 @@
-"""Security headers on every response: pages, errors and static files."""
+"""Security headers on every response, and the one check for where a redirect may go."""
 
-from flask import Flask, Response
+from urllib.parse import urlsplit
+
+from flask import Flask, Response, url_for
 
 CSP = "; ".join(
     [
@@ -31,3 +33,21 @@ def init_app(app: Flask) -> None:
         if app.config.get("HSTS"):
             h["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
         return response
+
+
+def safe_return_path(target: str | None) -> str:
+    """Only return to a path on this site: never an open redirect."""
+    if not target:
+        return url_for("pages.home")
+    parts = urlsplit(target)
+    # Browsers read "/\\host" as "//host"; control characters can hide a scheme.
+    unsafe = "\\" in target or any(ord(c) < 32 for c in target)
+    if (
+        parts.scheme
+        or parts.netloc
+        or unsafe
+        or not target.startswith("/")
+        or target.startswith("//")
+    ):
+        return url_for("pages.home")
+    return target

@@ -1,6 +1,16 @@
-"""Shared fixtures: an app on a fresh database (SQLite, and PostgreSQL where asked), its client."""
+"""Shared fixtures: an app on a fresh database (SQLite, and PostgreSQL where asked), its client.
 
+Migrating takes far longer than copying: each database kind is migrated once per run into a
+template, and every test gets a copy (a file copy on SQLite, `CREATE DATABASE ... TEMPLATE` on
+PostgreSQL).
+"""
+
+import atexit
+import itertools
 import os
+import shutil
+import sqlite3
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +20,7 @@ from flask.testing import FlaskClient, FlaskCliRunner
 from flask_migrate import downgrade, upgrade
 from hypothesis import settings
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from app import create_app
 from app.config import TestConfig
@@ -18,6 +29,10 @@ from app.extensions import db
 settings.register_profile("ci", max_examples=60, deadline=None)
 settings.register_profile("fuzz", max_examples=5000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+_sqlite_template: Path | None = None
+_postgres_template: str | None = None
+_postgres_numbers = itertools.count(1)
 
 
 def postgres_url() -> str:
@@ -29,11 +44,13 @@ def postgres_url() -> str:
     return url
 
 
-def reset_postgres(url: str) -> None:
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    engine.dispose()
+def redis_url() -> str:
+    url = os.environ.get("TEST_REDIS_URL")
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail("TEST_REDIS_URL is not set: CI must run the Redis tests")
+        pytest.skip("Redis is not running (make test starts it)")
+    return url
 
 
 def make_app(database_url: str, **overrides: object) -> Flask:
@@ -41,28 +58,95 @@ def make_app(database_url: str, **overrides: object) -> Flask:
     return create_app(config)
 
 
+def _migrate(database_url: str) -> None:
+    app = make_app(database_url)
+    with app.app_context():
+        upgrade()
+        db.session.remove()
+        db.engine.dispose()
+
+
+def sqlite_template() -> Path:
+    """Return a migrated SQLite file, made once per test run."""
+    global _sqlite_template
+    if _sqlite_template is None:
+        folder = Path(tempfile.mkdtemp(prefix="loket-template-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        path = folder / "template.db"
+        _migrate(f"sqlite:///{path}")
+        with sqlite3.connect(path) as conn:  # fold the write-ahead log into the file
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        _sqlite_template = path
+    return _sqlite_template
+
+
+def fresh_sqlite(path: Path) -> str:
+    """Copy the migrated template to `path` and return its URL."""
+    shutil.copyfile(sqlite_template(), path)
+    return f"sqlite:///{path}"
+
+
+def _admin_engine(url: str):  # type: ignore[no-untyped-def]
+    return create_engine(
+        make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT", poolclass=None
+    )
+
+
+def fresh_postgres() -> str:
+    """Return the URL of a new PostgreSQL database copied from a migrated template."""
+    global _postgres_template
+    base = make_url(postgres_url())
+    admin = _admin_engine(str(base))
+    try:
+        with admin.connect() as conn:
+            if _postgres_template is None:
+                template = f"{base.database}_template"
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{template}"'))
+                conn.execute(text(f'CREATE DATABASE "{template}"'))
+                _migrate(base.set(database=template).render_as_string(hide_password=False))
+                _postgres_template = template
+            name = f"{base.database}_{os.getpid()}_{next(_postgres_numbers)}"
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{_postgres_template}"'))
+    finally:
+        admin.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+def drop_postgres(url: str) -> None:
+    admin = _admin_engine(url)
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
+
 @pytest.fixture(params=["sqlite"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """The database of a test; tests that must also run on PostgreSQL parametrize this."""
     if request.param == "postgres":
-        url = postgres_url()
-        reset_postgres(url)
+        url = fresh_postgres()
         yield url
+        drop_postgres(url)
     else:
-        yield f"sqlite:///{tmp_path / 'test.db'}"
+        yield fresh_sqlite(tmp_path / "test.db")
 
 
 def migrated_app(database_url: str, **overrides: object) -> Flask:
-    app = make_app(database_url, **overrides)
-    with app.app_context():
-        upgrade()
-    return app
+    """An app on a migrated database: a new SQLite file is copied from the template."""
+    url = make_url(database_url)
+    if url.drivername.startswith("sqlite") and url.database and not Path(url.database).exists():
+        fresh_sqlite(Path(url.database))
+    else:
+        _migrate(database_url)
+    return make_app(database_url, **overrides)
 
 
 @pytest.fixture
 def app(database_url: str) -> Iterator[Flask]:
     """A migrated app. No app context stays pushed: each request gets its own `g`, like live."""
-    app = migrated_app(database_url)
+    app = make_app(database_url)
     yield app
     with app.app_context():
         db.session.remove()
@@ -91,4 +175,4 @@ def both_databases() -> pytest.MarkDecorator:
     return pytest.mark.parametrize("database_url", ["sqlite", "postgres"], indirect=True)
 
 
-__all__ = ["both_databases", "downgrade", "make_app", "migrated_app"]
+__all__ = ["both_databases", "downgrade", "make_app", "migrated_app", "redis_url"]

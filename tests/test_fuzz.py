@@ -11,8 +11,8 @@ from app.config import ROOT
 from app.editor.marking import marked_text
 from app.pages.content import load_content
 from app.pages.search import SearchIndex
-from app.pages.views import safe_return_path
 from app.readability import analyse
+from app.security import safe_return_path
 from tests.conftest import make_app
 
 APP: Flask = make_app("sqlite://")

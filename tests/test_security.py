@@ -72,7 +72,13 @@ def test_hsts_in_production(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATABASE_URL", "sqlite://")
     monkeypatch.setenv("PUBLIC_URL", "https://loket.example")
     config = type(
-        "P", (ProductionConfig,), {"SECRET_KEY": "x" * 40, "SQLALCHEMY_DATABASE_URI": "sqlite://"}
+        "P",
+        (ProductionConfig,),
+        {
+            "SECRET_KEY": "x" * 40,
+            "SQLALCHEMY_DATABASE_URI": "sqlite://",
+            "CONNECTORS": {"inlog": "oidc"},
+        },
     )
     response = create_app(config).test_client().get("/")
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")

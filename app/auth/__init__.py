@@ -1,11 +1,24 @@
 """Staff and editor accounts: login with lock-out, roles, and the `flask gebruikers` command."""
 
-from flask import Flask
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.core.capabilities import Capability
 
 
-def init_app(app: Flask) -> None:
-    from app.auth.cli import users_cli
+def capability() -> "Capability":
+    from app.auth import states
+    from app.auth.cli import fill_accounts, users_cli
+    from app.auth.menu import staff_links
     from app.auth.views import bp
+    from app.core.capabilities import Capability
 
-    app.register_blueprint(bp)
-    app.cli.add_command(users_cli)
+    return Capability(
+        name="auth",
+        blueprints=(bp,),
+        states=states.STATES,
+        exempt=states.EXEMPT,
+        commands=(users_cli,),
+        demo_fillers=(fill_accounts,),
+        template_globals={"staff_links": staff_links},
+    )

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from app.auth.models import ROLES, StaffUser
 from app.auth.service import AccountError, create_user
-from app.demo import demo_cli, demo_filler
+from app.demo import demo_cli
 from app.extensions import db
 
 users_cli = AppGroup("gebruikers", help="Accounts voor medewerkers en redacteuren.")
@@ -40,7 +40,6 @@ def create(email: str, naam: str, roles: tuple[str, ...], wachtwoord: str) -> No
     click.echo(f"Account gemaakt voor {user.email} met rol {user.roles}.")
 
 
-@demo_filler
 def fill_accounts() -> str | None:
     """Add the demo accounts (once)."""
     added = 0

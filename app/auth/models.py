@@ -5,13 +5,10 @@ import datetime as dt
 from sqlalchemy import DateTime, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.core.time import utcnow
 from app.extensions import db
 
 ROLES = ("redacteur", "medewerker", "beheerder")
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class StaffUser(db.Model):  # type: ignore[name-defined,misc]

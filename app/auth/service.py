@@ -10,7 +10,8 @@ from limits import RateLimitItem, parse
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from app.auth.models import ROLES, StaffUser, utcnow
+from app.auth.models import ROLES, StaffUser
+from app.core.time import utcnow
 from app.extensions import db, limiter
 
 # A real hash, so an unknown e-mail address takes as long as a wrong password.

@@ -16,7 +16,7 @@ from app.auth.decorators import login_required
 from app.auth.forms import LoginForm
 from app.auth.service import authenticate, current_user, log_in, log_out
 from app.extensions import limiter
-from app.pages.views import safe_return_path
+from app.security import safe_return_path
 
 bp = Blueprint("auth", __name__, url_prefix="/medewerker")
 

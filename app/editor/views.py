@@ -5,10 +5,8 @@ from dataclasses import dataclass
 from flask import Blueprint, make_response, render_template
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
-from app.auth.menu import add_staff_link
 from app.auth.service import current_user
 from app.editor.forms import CheckForm
 from app.editor.labels import METRIC_LABELS, SEVERITY_LABELS
@@ -17,26 +15,8 @@ from app.extensions import current_language, limiter, wants_fragment
 from app.pages.content import current_store
 from app.readability import PROFILES, Report, analyse
 from app.readability.targets import targets
-from app.states import PageState, declare
 
 bp = Blueprint("editor", __name__, url_prefix="/redactie")
-add_staff_link("redacteur", "editor.taalcheck", _l("Taal van een tekst controleren"))
-
-EXAMPLE = (
-    "De aanvraag wordt door de gemeente in behandeling genomen. Wij verstrekken u daarna "
-    "een beschikking. Heeft u vragen? Bel ons."
-)
-declare(
-    PageState("editor.taalcheck", "/redactie/taalcheck", "leeg-verstuurd", submit="#taalcheck"),
-    PageState(
-        "editor.taalcheck",
-        "/redactie/taalcheck",
-        "uitslag",
-        submit="#taalcheck",
-        fill=(("text", EXAMPLE),),
-    ),
-    PageState("editor.taalcheck", "/redactie/taalcheck", "redacteur", role="redacteur"),
-)
 
 
 @dataclass(frozen=True)

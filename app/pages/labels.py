@@ -1,10 +1,8 @@
-"""Words residents see for channel kinds, and the review status of easy-read pages."""
+"""Words residents see for channel kinds, and the reader-test line of a page."""
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.exc import SQLAlchemyError
 
-from app.extensions import db
+from app.core.capabilities import wiring
 from app.pages.content import Page
 
 KIND_LABELS = {
@@ -19,20 +17,10 @@ KIND_LABELS = {
 }
 
 
-def review_status(page: Page) -> str:
-    """Say in plain words whether this page was tested with readers, and what is still to do.
+def page_status(page: Page) -> str:
+    """Return the line that says whether readers tested this page ("" when none or unknown).
 
-    Reader-panel sessions are recorded by editors (app.panel); until one is, the page says so
-    honestly. One small query per page view. Returns "" when the database cannot answer: then
-    the page shows no status rather than a wrong one.
+    The reader panel registers the provider; the pages do not depend on it.
     """
-    from app.panel.labels import status_text
-    from app.panel.service import review_summary
-
-    try:
-        summary = review_summary(page.lang, page.slug, page.variant)
-    except SQLAlchemyError:
-        current_app.logger.exception("Review status of %s unavailable", page.path)
-        db.session.rollback()
-        return ""
-    return status_text(summary)
+    provider = wiring().provider("page_status")
+    return str(provider(page)) if provider is not None else ""

@@ -1,7 +1,5 @@
 """Views for the home page, service pages (B1 and easy-read) and search."""
 
-from urllib.parse import urlsplit
-
 from flask import (
     Blueprint,
     Response,
@@ -19,6 +17,7 @@ from app.extensions import current_language, limiter, wants_fragment
 from app.pages.content import Page, current_store
 from app.pages.life_events import LIFE_EVENTS
 from app.pages.search import SearchIndex
+from app.security import safe_return_path
 
 bp = Blueprint("pages", __name__)
 EASY_COOKIE = "loket_makkelijk"
@@ -40,6 +39,15 @@ def vary_on_preference(response: Response) -> Response:
     if g.get("varies_on_cookie"):
         response.vary.add("Cookie")
     return response
+
+
+def public_paths() -> list[str]:
+    """Return the content pages for the sitemap and the page checks (Dutch paths)."""
+    paths = [url_for("pages.home"), url_for("pages.services"), url_for("pages.search")]
+    for page in current_store().services("nl"):
+        paths.append(url_for("pages.service", slug=page.slug))
+        paths.append(url_for("pages.service_easy", slug=page.slug))
+    return paths
 
 
 def service_or_404(slug: str, lang: str, variant: str = "b1") -> Page:
@@ -83,24 +91,6 @@ def service_easy(slug: str) -> str | Response:
         return redirect(f"/diensten/{slug}/makkelijk-lezen", 302)  # type: ignore[return-value]
     page = service_or_404(slug, "nl", "makkelijk")
     return render_template("pages/service_easy.html", page=page)
-
-
-def safe_return_path(target: str | None) -> str:
-    """Only return to a path on this site: never an open redirect."""
-    if not target:
-        return url_for("pages.home")
-    parts = urlsplit(target)
-    # Browsers read "/\\host" as "//host"; control characters can hide a scheme.
-    unsafe = "\\" in target or any(ord(c) < 32 for c in target)
-    if (
-        parts.scheme
-        or parts.netloc
-        or unsafe
-        or not target.startswith("/")
-        or target.startswith("//")
-    ):
-        return url_for("pages.home")
-    return target
 
 
 @bp.get("/makkelijk-lezen/aan")

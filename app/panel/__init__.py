@@ -1,13 +1,33 @@
 """Reader panels: test pages with readers, record it honestly, and the editors' dashboard."""
 
-from flask import Flask
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.core.capabilities import Capability
 
 
-def init_app(app: Flask) -> None:
-    """Register the blueprint, the `flask leespanel` commands, staff links and page states."""
-    from app.panel import states  # noqa: F401 - declares the example states of these pages
-    from app.panel.cli import leespanel_cli
+def capability() -> "Capability":
+    from flask_babel import lazy_gettext as _l
+
+    from app.core.capabilities import Capability, StaffLink
+    from app.panel import states
+    from app.panel.cli import fill_demo_session, leespanel_cli
+    from app.panel.snapshot import public_review_line
     from app.panel.views import bp
 
-    app.register_blueprint(bp)
-    app.cli.add_command(leespanel_cli)
+    return Capability(
+        name="panel",
+        blueprints=(bp,),
+        states=states.STATES,
+        exempt=states.EXEMPT,
+        commands=(leespanel_cli,),
+        demo_fillers=(fill_demo_session,),
+        staff_links=(
+            StaffLink(
+                "redacteur", "panel.dashboard", _l("Alle pagina's: taalniveau en test met lezers")
+            ),
+            StaffLink("redacteur", "panel.index", _l("Een tekst testen met lezers (leespanel)")),
+        ),
+        # Content pages show the reader-test line through this, without importing the panel.
+        providers={"page_status": public_review_line},
+    )

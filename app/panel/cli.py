@@ -6,7 +6,6 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from app.demo import demo_filler
 from app.panel.service import add_demo_session, export_records
 
 leespanel_cli = AppGroup("leespanel", help="Sessies met lezers (leespanel).")
@@ -29,7 +28,6 @@ def export(directory: Path | None) -> None:
     click.echo(f"{len(written)} bestand(en) geschreven naar {target}.")
 
 
-@demo_filler
 def fill_demo_session() -> str | None:
     """Add one open reader-panel session (once), so the session pages can be tried."""
     if add_demo_session(current_app.extensions["loket.content"]):

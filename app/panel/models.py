@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.auth.models import utcnow
+from app.core.time import utcnow
 from app.extensions import db
 
 VERDICTS = ("goed", "aanpassen", "niet-begrijpelijk")

@@ -7,13 +7,12 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
+from app.core.time import local_today
 from app.pages.content import PICTO, ContentStore, Page
 from app.readability import Report, analyse
 
 HEADING = re.compile(r"^##(?!#)[ \t]+(?P<title>.*)$", re.MULTILINE)
-LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,7 @@ class Measures:
 
 def today() -> dt.date:
     """Return today's date in Nijmegen (a test moves it to check the "older than a year" filter)."""
-    return dt.datetime.now(LOCAL_ZONE).date()
+    return local_today()
 
 
 def one_year_before(day: dt.date) -> dt.date:

@@ -11,12 +11,14 @@ from typing import Any
 import yaml
 from sqlalchemy import Select, func, select
 
-from app.auth.models import utcnow
+from app.core.time import AMSTERDAM as LOCAL_ZONE
+from app.core.time import utcnow
 from app.extensions import db
 from app.pages.content import ContentStore, Page
+from app.panel import snapshot
 from app.panel.labels import ReviewSummary, status_text
 from app.panel.models import REASONS, VERDICTS, PanelMark, PanelSession
-from app.panel.pages import LOCAL_ZONE, Block, Measures, blocks, measures, one_year_before
+from app.panel.pages import Block, Measures, blocks, measures, one_year_before
 
 DEMO_ORGANISATION = "Demo-organisatie (geen echte test)"
 EXPORT_HEADER = (
@@ -131,6 +133,7 @@ def record_outcome(session: PanelSession, outcome: Outcome) -> None:
     if session.recorded_at is None:
         session.recorded_at = utcnow()
     db.session.commit()
+    snapshot.refresh()
 
 
 def set_done(session: PanelSession, mark_id: int, done: bool) -> bool:

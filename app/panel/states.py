@@ -3,13 +3,13 @@
 The session pages use the open demo session that `flask demo vullen` adds (session 1).
 """
 
-from app.states import PageState, declare, exempt
+from app.states import PageState
 
 DEMO = "/redactie/leespanel/sessie/1"
 
-exempt("panel.todo", "POST only; redirects to the session page")
+EXEMPT = {"panel.todo": "POST only; redirects to the session page"}
 
-declare(
+STATES = (
     PageState("panel.dashboard", "/redactie", "alle-paginas", role="redacteur"),
     PageState(
         "panel.dashboard",

@@ -3,10 +3,8 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
 from app.auth.decorators import role_required
-from app.auth.menu import add_staff_link
 from app.pages.content import Page, current_store
 from app.panel import service
 from app.panel.forms import FilterForm, OutcomeForm, StartForm, TodoForm, block_form
@@ -25,9 +23,6 @@ from app.panel.pages import (
 )
 
 bp = Blueprint("panel", __name__, url_prefix="/redactie")
-# Module level, not in init_app: the menu is per process and tests create many apps.
-add_staff_link("redacteur", "panel.dashboard", _l("Alle pagina's: taalniveau en test met lezers"))
-add_staff_link("redacteur", "panel.index", _l("Een tekst testen met lezers (leespanel)"))
 
 
 @bp.context_processor

@@ -5,9 +5,9 @@ import datetime as dt
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 from sqlalchemy import text
 
+from app.core.capabilities import wiring
 from app.extensions import current_language, db
 from app.i18n import language_neutral, path_in
-from app.pages.content import current_store
 from app.site.texts import SitePage
 
 bp = Blueprint("site", __name__)
@@ -42,20 +42,8 @@ def privacy() -> str:
 
 
 def public_paths() -> list[str]:
-    """Return every public page path (Dutch form); English is the same under /en."""
-    store = current_store()
-    paths = [
-        url_for("pages.home"),
-        url_for("pages.services"),
-        url_for("pages.search"),
-        url_for("site.contact"),
-        url_for("site.accessibility"),
-        url_for("site.privacy"),
-    ]
-    for page in store.services("nl"):
-        paths.append(url_for("pages.service", slug=page.slug))
-        paths.append(url_for("pages.service_easy", slug=page.slug))
-    return paths
+    """Return the site pages for the sitemap and the page checks (Dutch paths)."""
+    return [url_for("site.contact"), url_for("site.accessibility"), url_for("site.privacy")]
 
 
 @bp.get("/sitemap.xml")
@@ -64,7 +52,7 @@ def sitemap() -> Response:
     """List every public page in both languages and both variants, with hreflang alternates."""
     base = public_url()
     entries: list[tuple[str, str | None]] = []
-    for path in public_paths():
+    for path in wiring().public_paths():
         if path.endswith("/makkelijk-lezen"):
             entries.append((path, None))
         else:

@@ -16,10 +16,19 @@ EASY_URL = "/diensten/kwijtschelding/makkelijk-lezen"
 
 
 def status_on_page(client: FlaskClient) -> str:
+    """Return the review status editors see for the page on the dashboard."""
+    soup = check_page(client.get("/redactie").data, "nl")
+    link = soup.find("a", href=EASY_URL)
+    assert link is not None
+    cell = link.find_parent("tr").select_one(".loket-panel-status")
+    return str(cell.contents[0]).strip()
+
+
+def line_for_readers(client: FlaskClient) -> str:
+    """Return the plain reader-test line residents see at the bottom of the page ("" if none)."""
     soup = check_page(client.get(EASY_URL).data, "nl")
-    status = soup.select_one(".loket-status")
-    assert status is not None
-    return status.get_text(" ", strip=True)
+    line = soup.select_one(".loket-easy > .loket-meta")
+    return line.get_text(" ", strip=True) if line else ""
 
 
 def easy_blocks(app: Flask):  # type: ignore[no-untyped-def]
@@ -91,6 +100,7 @@ def test_a_session_from_start_to_ticked_off_todos(app: Flask, editor: FlaskClien
     ) == ("kwijtschelding")
     # An open session changes nothing for residents.
     assert status_on_page(editor) == "Nog niet getest met lezers"
+    assert line_for_readers(editor) == ""
 
     last = len(easy_blocks(app))
     response = post_form(editor, f"/redactie/leespanel/sessie/{session_id}/blok/{last}", {})
@@ -113,6 +123,8 @@ def test_a_session_from_start_to_ticked_off_todos(app: Flask, editor: FlaskClien
     assert status_on_page(editor) == (
         "Getest met 4 lezers op 12 november 2026. Nog 2 dingen aanpassen."
     )
+    # Residents read that people like them tested the text, not the editors' to-do list.
+    assert line_for_readers(editor) == "4 lezers hebben deze tekst getest op 12 november 2026."
     session_page = check_page(editor.get(response.location).data).get_text(" ", strip=True)
     assert "Nog 2 punten te doen" in session_page
     assert "Woord snap ik niet" in session_page and "Zin te lang, Anders" in session_page

@@ -1,0 +1,1 @@
+"""Implementations of the login broker, each registered under a name."""

@@ -1,0 +1,141 @@
+"""Logging in as a resident: choose a method, go to the broker, come back, log out."""
+
+import datetime as dt
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+
+from app.core import flows
+from app.extensions import current_language, limiter
+from app.i18n import language_neutral, neutral_url_for, path_in
+from app.identity.broker import LoginFailed, brokers
+from app.identity.contrib.demo import DemoBroker
+from app.identity.demo import choices
+from app.identity.forms import DemoLoginForm, LogoutForm
+from app.identity.resident import METHODS, current_resident, log_in_resident, log_out_resident
+from app.security import safe_return_path
+from app.site.views import public_url
+
+bp = Blueprint("identity", __name__)
+START_KIND = "inlog-start"
+START_TTL = dt.timedelta(minutes=15)
+
+
+def redirect_uri() -> str:
+    return public_url() + "/auth/callback"
+
+
+@bp.get("/login")
+@limiter.limit("30/minute")
+def login() -> ResponseReturnValue:
+    """Show the ways to log in, or start the one chosen (a GET link: no form to the broker)."""
+    method = request.args.get("method", "")
+    target = request.args.get("volgende")
+    if method not in METHODS:
+        return render_template("identity/login.html", target=target)
+    try:
+        start = brokers.get().begin(method, redirect_uri())
+    except LoginFailed as failed:
+        return _failed(failed.reason)
+    flows.start(
+        START_KIND,
+        {
+            "kept": start.kept,
+            "method": method,
+            "lang": current_language(),
+            "volgende": safe_return_path(target) if target else None,
+        },
+        ttl=START_TTL,
+    )
+    return redirect(start.url)
+
+
+@bp.get("/auth/callback")
+@language_neutral
+def callback() -> ResponseReturnValue:
+    """Finish the login the broker sends back; every start can be finished once."""
+    started = flows.load(START_KIND)
+    if started is not None:
+        request.environ["loket.lang"] = started.data.get("lang", "nl")
+        flows.discard(START_KIND)
+    if started is None:
+        return _failed("expired")
+    try:
+        resident = brokers.get().complete(request.args, started.data["kept"], redirect_uri())
+    except LoginFailed as failed:
+        return _failed(failed.reason, started.data.get("method"))
+    log_in_resident(resident)
+    target = started.data.get("volgende") or path_in(started.data.get("lang", "nl"), "/")
+    return redirect(target)
+
+
+STATUS = {"cancelled": 400, "expired": 400, "level": 403, "unavailable": 503, "failed": 400}
+
+
+def _failed(reason: str, method: str | None = None) -> ResponseReturnValue:
+    titles = {
+        "cancelled": _("U bent niet ingelogd"),
+        "expired": _("Het inloggen is verlopen"),
+        "level": _("Dit inlogmiddel is niet genoeg"),
+        "unavailable": _("Inloggen lukt nu niet"),
+        "failed": _("Het inloggen is niet gelukt"),
+    }
+    messages = {
+        "cancelled": _("U hebt het inloggen gestopt. U kunt het opnieuw proberen."),
+        "expired": _("Het duurde te lang, of u deed het twee keer. Probeer het opnieuw."),
+        "level": _(
+            "Voor deze pagina is meer zekerheid nodig. Log in met de DigiD app of met een sms-code."
+        ),
+        "unavailable": _(
+            "Het inloggen doet het nu niet. Dat ligt aan ons. Probeer het over een paar minuten "
+            "opnieuw."
+        ),
+        "failed": _("Er ging iets mis bij het inloggen. Probeer het opnieuw."),
+    }
+    key = reason if reason in titles else "failed"
+    return (
+        render_template(
+            "identity/failed.html", title=titles[key], message=messages[key], method=method
+        ),
+        STATUS[key],
+    )
+
+
+@bp.route("/login/demo", methods=["GET", "POST"])
+def demo_login() -> ResponseReturnValue:
+    """The test environment's stand-in for DigiD, Yivi and eHerkenning: pick a demo resident."""
+    broker = brokers.get()
+    if not isinstance(broker, DemoBroker):
+        abort(404)
+    form = DemoLoginForm()
+    method = form.method.data or request.args.get("method", "")
+    state = form.state.data or request.args.get("state", "")
+    if method not in METHODS:
+        abort(404)
+    people = choices(method)
+    english = current_language() == "en"
+    form.person.choices = [
+        (p.key, f"{p.name}: {p.situation_en if english else p.situation}") for p in people
+    ]
+    form.method.data, form.state.data = method, state
+    if form.validate_on_submit():
+        code = broker.issue_code(str(form.person.data), method, state)
+        return redirect(neutral_url_for("identity.callback", code=code, state=state))
+    cancel = neutral_url_for("identity.callback", error="access_denied", state=state)
+    return render_template("identity/demo.html", form=form, method=method, cancel=cancel)
+
+
+@bp.route("/logout", methods=["GET", "POST"])
+def logout() -> ResponseReturnValue:
+    """Log out: here, and at the broker (a GET redirect to its end-session address)."""
+    form = LogoutForm()
+    if form.validate_on_submit():
+        resident = log_out_resident()
+        done = public_url() + path_in(current_language(), "/logout")
+        if resident is not None:
+            end = brokers.get().logout_url(resident, done)
+            if end:
+                return redirect(end)
+        return redirect(url_for("identity.logout"))
+    return render_template("identity/logout.html", form=form, resident=current_resident())
