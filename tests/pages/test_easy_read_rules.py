@@ -15,6 +15,7 @@ import yaml
 
 from app.config import ROOT
 from app.pages.content import Channel, ContentStore, EasyBlock, Page, load_content
+from app.site.texts import SitePage, load_site_pages
 
 CONTENT = ROOT / "content"
 STATIC = ROOT / "app" / "static"
@@ -309,3 +310,30 @@ def test_facts_to_verify_are_short_texts_and_the_page_says_example(page: Page) -
         assert word in " ".join(sentences(page)).casefold(), (
             f"{page.path}: has facts to verify, so the page must say it gives examples"
         )
+
+
+SITE_PAGES = sorted(load_site_pages(CONTENT).values(), key=lambda p: (p.lang, p.name))
+
+
+@pytest.mark.parametrize("site", SITE_PAGES, ids=[f"{p.lang}/pagina/{p.name}" for p in SITE_PAGES])
+def test_site_pages_follow_the_same_word_rules(site: SitePage) -> None:
+    said: list[str] = []
+    for part in [site.title, site.summary, *site.text.splitlines()]:
+        said += [s.strip() for s in SENTENCE_END.split(part) if s.strip()]
+    entries = rules()["banned"] if site.lang == "nl" else rules()["banned_en"]
+    word = "telefoonnummer" if site.lang == "nl" else "phone number"
+    passport = re.compile(r"\bpaspoort" if site.lang == "nl" else r"\bpassport(?! photo)", re.I)
+    id_card = ID_CARD_NL if site.lang == "nl" else ID_CARD_EN
+    allowed = set(rules().get("paspoort_alleen") or [])
+    problems = []
+    for sentence in said:
+        problems += [
+            f"{sentence!r}: write {e['instead']!r}"
+            for e in entries
+            if re.search(rf"\b{re.escape(e['text'])}\b", sentence, re.I)
+        ]
+        if "14 024" in sentence and word not in sentence.casefold():
+            problems.append(f"{sentence!r}: write '{word} 14 024'")
+        if passport.search(sentence) and not id_card.search(sentence) and sentence not in allowed:
+            problems.append(f"{sentence!r}: say 'passport or ID card' where both will do")
+    assert not problems, f"content/{site.lang}/pagina/{site.name}.b1.md:\n" + "\n".join(problems)
