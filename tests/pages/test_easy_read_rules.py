@@ -237,7 +237,9 @@ def _passport_alone(page: Page) -> list[str]:
     # "pasfoto" and "passport photo" are photos, not the document.
     word = re.compile(r"\bpaspoort" if page.lang == "nl" else r"\bpassport(?! photo)", re.I)
     other = ID_CARD_NL if page.lang == "nl" else ID_CARD_EN
-    return [s for s in sentences(page) if word.search(s) and not other.search(s) and s not in allowed]
+    return [
+        s for s in sentences(page) if word.search(s) and not other.search(s) and s not in allowed
+    ]
 
 
 @pytest.mark.parametrize("page", ALL, ids=ALL_IDS)

@@ -19,9 +19,13 @@ def index() -> SearchIndex:
     return SearchIndex(store, CONTENT / "zoekwoorden.yaml")
 
 
+def found(query: str, lang: str = "nl") -> list[str]:
+    return [hit.page.slug for hit in index().search(query, lang)]
+
+
 def first(query: str, lang: str = "nl") -> str | None:
-    hits = index().search(query, lang)
-    return hits[0].page.slug if hits else None
+    hits = found(query, lang)
+    return hits[0] if hits else None
 
 
 @pytest.mark.parametrize(
@@ -55,7 +59,7 @@ def first(query: str, lang: str = "nl") -> str | None:
     ],
 )
 def test_residents_words_find_the_service_first(query: str, slug: str) -> None:
-    assert first(query) == slug, f"{query!r} gave {[h.page.slug for h in index().search(query, 'nl')]}"
+    assert first(query) == slug, f"{query!r} gave {found(query)}"
 
 
 @pytest.mark.parametrize(
@@ -73,7 +77,7 @@ def test_residents_words_find_the_service_first(query: str, slug: str) -> None:
     ],
 )
 def test_english_words_find_the_service_first(query: str, slug: str) -> None:
-    assert first(query, "en") == slug, f"{query!r} gave {[h.page.slug for h in index().search(query, 'en')]}"
+    assert first(query, "en") == slug, f"{query!r} gave {found(query, 'en')}"
 
 
 def test_every_new_service_is_found_by_its_own_title() -> None:
