@@ -63,6 +63,18 @@ class Resident:
         return cls(**raw, acting_for=Representation(**acting) if acting else None)
 
 
+def client_key(resident: Resident, purpose: str) -> str:
+    """Return a keyed hash of whose affairs these are, to link records without the BSN.
+
+    Bookings and notices made while logged in store this, never the BSN itself; `purpose`
+    keeps the hashes of different uses apart.
+    """
+    from app.core.references import keyed_hash
+
+    kind, subject = resident.client
+    return keyed_hash(f"{kind}:{subject}", str(current_app.config["SECRET_KEY"]), purpose)
+
+
 def idle_limit() -> dt.timedelta:
     return dt.timedelta(minutes=int(current_app.config.get("RESIDENT_IDLE_MINUTES", 15)))
 
