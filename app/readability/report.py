@@ -8,7 +8,7 @@ from typing import Any, Literal
 Severity = Literal["blocking", "warning", "info"]
 Level = Literal["A2", "B1", "B2+"]
 Band = Literal["kort", "gemiddeld", "lang", "te lang"]
-MarkKind = Literal["moeilijk", "jargon"]
+MarkKind = Literal["moeilijk", "jargon", "nominalisatie", "lijdend", "knip"]
 
 SEVERITY_ORDER: dict[str, int] = {"blocking": 0, "warning": 1, "info": 2}
 
@@ -42,10 +42,14 @@ class SentenceInfo:
 
 @dataclass(frozen=True, slots=True)
 class WordMark:
+    """A word or expression to mark in the sentence view; "knip" marks a place (start == end)
+    where a long sentence splits naturally."""
+
     start: int
     end: int
     kind: MarkKind
-    alternative: str | None = None
+    alternative: str | None = None  # a drop-in replacement: shown as "-> alternative"
+    hint: str | None = None  # advice where no word fits: the plain verb, or how to rewrite
 
 
 @dataclass(frozen=True, slots=True)
