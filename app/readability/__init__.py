@@ -2,13 +2,14 @@
 
 from .engine import analyse
 from .profiles import PROFILES, Profile
-from .report import SEVERITY_ORDER, Finding, Report, SentenceInfo, WordMark
+from .report import SEVERITY_ORDER, Finding, Reason, Report, SentenceInfo, WordMark
 
 __all__ = [
     "PROFILES",
     "SEVERITY_ORDER",
     "Finding",
     "Profile",
+    "Reason",
     "Report",
     "SentenceInfo",
     "WordMark",

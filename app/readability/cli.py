@@ -66,6 +66,7 @@ def taalcheck(
                 "lang": report.lang,
                 "profile": report.profile,
                 "level": report.level,
+                "measure": report.measure,
                 "passed": report.passed,
                 "metrics": report.metrics,
                 "findings": [

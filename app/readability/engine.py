@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import statistics
 
+from . import english
 from .document import Document, Sentence, parse
-from .level import estimate_level
+from .level import estimate_level, reasons
 from .messages import verdict
 from .profiles import Profile, get_profile
 from .report import Band, Level, Report, SentenceInfo
@@ -50,6 +51,7 @@ def analyse(text: str, profile: str = "b1", lang: str = "nl", message_lang: str 
             metrics=_metrics(doc, out, language_rules),
             findings=out.findings,
             verdict=verdict("empty", message_lang),
+            measure="dutch-engine" if language_rules else "sentence-length",
         )
 
     if not language_rules:
@@ -66,7 +68,14 @@ def analyse(text: str, profile: str = "b1", lang: str = "nl", message_lang: str 
         _check_uncommon_share(doc, out)
 
     metrics = _metrics(doc, out, language_rules)
-    level = estimate_level(metrics, language_neutral=not language_rules)
+    if language_rules:
+        level: Level = estimate_level(metrics, language_neutral=False)
+        measure = "dutch-engine"
+        why = reasons(metrics, level, chosen.allowed_levels)
+    else:
+        found, measure = english.estimate_level(metrics)
+        level = found  # type: ignore[assignment]
+        why = english.reasons(metrics, level, chosen.allowed_levels)
     blocking = any(f.severity == "blocking" for f in out.findings)
     passed = level in chosen.allowed_levels and not blocking
     return Report(
@@ -79,6 +88,8 @@ def analyse(text: str, profile: str = "b1", lang: str = "nl", message_lang: str 
         sentences=[_sentence_info(s, chosen) for s in doc.sentences],
         marks=sorted(out.marks, key=lambda m: m.start),
         verdict=_verdict(level, chosen, blocking, message_lang),
+        reasons=why,
+        measure=measure,
     )
 
 
@@ -118,6 +129,15 @@ def _check_uncommon_share(doc: Document, out: Collector) -> None:
         )  # fmt: skip
 
 
+def _sentences_per_line(doc: Document, prose: list[Sentence]) -> float:
+    """How many sentences share a line: easy-read puts each on its own line (1.0), B1 prose
+    runs several together. Counted on the text as written, whatever the profile."""
+    if not prose:
+        return 0.0
+    lines = {doc.masked.count("\n", 0, s.start) for s in prose}
+    return round(len(prose) / len(lines), 2)
+
+
 def _metrics(doc: Document, out: Collector, language_rules: bool) -> dict[str, float]:
     """Text-level numbers. Headings are left out of the sentence-length statistics."""
     prose = [s for s in doc.sentences if s.unit.kind != "heading"] or list(doc.sentences)
@@ -145,8 +165,13 @@ def _metrics(doc: Document, out: Collector, language_rules: bool) -> dict[str, f
         if lengths
         else 0.0,
         "language_neutral": 0.0 if language_rules else 1.0,
+        "sentences_per_line": _sentences_per_line(doc, prose),
     }
     del word_count
+    if not language_rules:
+        metrics |= english.formulas(
+            [t.text for s in prose for t in s.tokens if t.is_word], len(prose)
+        )
     if language_rules:
         uncommon = out.counts.get("uncommon_word", 0)
         metrics |= {

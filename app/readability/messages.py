@@ -83,9 +83,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Write numbers as digits: '{digit}' instead of '{word}'.",
     },
     "language_neutral": {
-        "nl": "Alleen taalonafhankelijke controles: zinslengte, alinealengte en opmaak. "
+        "nl": "Engelse tekst: het niveau komt uit Flesch-Kincaid en de lengte van de zinnen. "
         "Woordgebruik is niet gecontroleerd.",
-        "en": "Language-neutral checks only: sentence length, paragraph length and layout. "
+        "en": "English text: the level comes from Flesch-Kincaid and sentence length. "
         "Word choice was not checked.",
     },
     "not_dutch": {

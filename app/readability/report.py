@@ -53,6 +53,17 @@ class WordMark:
 
 
 @dataclass(frozen=True, slots=True)
+class Reason:
+    """A measure that puts the text above the level its profile allows."""
+
+    metric: str
+    op: str  # "<=" or ">=": what the value should be against the limit
+    limit: float
+    value: float
+    rules: tuple[str, ...]  # the findings that feed this measure
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     level: Level
     passed: bool
@@ -63,10 +74,19 @@ class Report:
     sentences: list[SentenceInfo] = field(default_factory=list)
     marks: list[WordMark] = field(default_factory=list)
     verdict: str = ""
+    reasons: list[Reason] = field(default_factory=list)
+    measure: str = "dutch-engine"  # what decided the level (INTERFACES.md)
 
     def fixes(self) -> list[Finding]:
-        """Return the findings worst first (blocking, warning, info), then in text order."""
-        return sorted(self.findings, key=lambda finding: finding.order)
+        """Return the findings in the order to fix them: blocking first, then what drives the
+        level (the reasons), then warnings and tips; in text order within each group."""
+        driving = {rule for reason in self.reasons for rule in reason.rules}
+
+        def key(finding: Finding) -> tuple[int, int, int, int]:
+            group = 0 if finding.severity == "blocking" else 1 if finding.rule in driving else 2
+            return (group, *finding.order)
+
+        return sorted(self.findings, key=key)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
