@@ -69,7 +69,7 @@ def analyse(text: str, profile: str = "b1", lang: str = "nl", message_lang: str 
 
     metrics = _metrics(doc, out, language_rules)
     if language_rules:
-        level: Level = estimate_level(metrics, language_neutral=False)
+        level: Level = estimate_level(metrics)
         measure = "dutch-engine"
         why = reasons(metrics, level, chosen.allowed_levels)
     else:
@@ -134,7 +134,12 @@ def _sentences_per_line(doc: Document, prose: list[Sentence]) -> float:
     runs several together. Counted on the text as written, whatever the profile."""
     if not prose:
         return 0.0
-    lines = {doc.masked.count("\n", 0, s.start) for s in prose}
+    # Sentences come in text order: count the line breaks between one sentence and the next.
+    lines, line, seen = set(), 0, 0
+    for sentence in prose:
+        line += doc.masked.count("\n", seen, sentence.start)
+        seen = sentence.start
+        lines.add(line)
     return round(len(prose) / len(lines), 2)
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from .data import lines
 from .morphology import Role, VerbForms, capitalised_like, conjugate, verb_roles
@@ -113,8 +114,7 @@ class Pattern:
     position: int = 0  # woord: index of the form
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     entry: Entry
     first: int  # token indexes, inclusive
     last: int

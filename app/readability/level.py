@@ -28,10 +28,6 @@ A2_SENTENCES_PER_LINE = 1.3
 # Below this many words the formulas and shares are noise (one long word in a two-word button
 # label gives Flesch-Douma 50): short texts are judged on sentence length and officialese only.
 MIN_WORDS_FOR_FORMULAS = 20
-# Language-neutral estimate (English): sentence length only.
-NEUTRAL_A2_AVG = 10.0
-NEUTRAL_A2_LONGEST = 15.0
-NEUTRAL_B2_AVG = 20.0
 
 
 def officialese(metrics: dict[str, float]) -> float:
@@ -46,15 +42,10 @@ def officialese(metrics: dict[str, float]) -> float:
     return metrics["jargon_per_100_words"] + nominal + metrics["passives_per_100_words"]
 
 
-def estimate_level(metrics: dict[str, float], language_neutral: bool) -> Level:
+def estimate_level(metrics: dict[str, float]) -> Level:
+    """Return the level of a Dutch text (English: english.estimate_level)."""
     avg = metrics["avg_sentence_words"]
     longest = metrics["longest_sentence_words"]
-    if language_neutral:
-        if avg > NEUTRAL_B2_AVG:
-            return "B2+"
-        if avg <= NEUTRAL_A2_AVG and longest <= NEUTRAL_A2_LONGEST:
-            return "A2"
-        return "B1"
     dense = officialese(metrics)
     formulas_apply = metrics["words"] >= MIN_WORDS_FOR_FORMULAS
     if (

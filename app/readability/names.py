@@ -34,8 +34,16 @@ _QUOTED = re.compile(r"[\"“„«]([^\"“”„«»\n]{1,120})[\"”»]|(?<!\w
 
 
 @cache
-def _names() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(line.lower().split()) for line in lines("names.txt"))
+def _names() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The multi-word names, by their first word (so a sentence is scanned once)."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for line in lines("names.txt"):
+        words = tuple(line.lower().split())
+        by_first.setdefault(words[0], []).append(words)
+    return {first: tuple(names) for first, names in by_first.items()}
+
+
+_QUOTE_CHARS = frozenset("\"“”„«»'‘’")
 
 
 def name_tokens(
@@ -54,12 +62,12 @@ def name_tokens(
             skip.add(index)
             if index > 0 and lowered[index] in TITLE_STARTERS:
                 _extend_title(lowered, gaps, index, skip)
-    for name in _names():
-        size = len(name)
-        for index in range(len(lowered) - size + 1):
-            if tuple(lowered[index : index + size]) == name:
-                skip.update(range(index, index + size))
-    if starts:
+    names = _names()
+    for index, word in enumerate(lowered):
+        for name in names.get(word, ()):
+            if tuple(lowered[index : index + len(name)]) == name:
+                skip.update(range(index, index + len(name)))
+    if starts and any(c in _QUOTE_CHARS for g in gaps for c in g):
         end = starts[-1] + len(originals[-1])
         for match in _QUOTED.finditer(text, offset, end):
             skip.update(i for i, s in enumerate(starts) if match.start() < s < match.end())

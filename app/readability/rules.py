@@ -41,7 +41,7 @@ SPLIT_WORDS = _word_set(
     "and but because so while although"
 )
 
-_AUXILIARY = re.compile(r"\b(wordt|worden|werd|werden|is|zijn|was|waren)\b")
+_AUXILIARIES = frozenset(("wordt", "worden", "werd", "werden", "is", "zijn", "was", "waren"))
 # ge-participles, also after a separable prefix (opgevraagd, ingediend, vastgesteld), and
 # participles of verbs with an unstressed prefix (beoordeeld, verstrekt, ontvangen is missed).
 _PARTICIPLE = re.compile(
@@ -252,10 +252,13 @@ def check_words(doc: Document, out: Collector, language_rules: bool) -> None:
         tokens = sentence.tokens
         originals = [t.text for t in tokens]
         lowered = [t.lower() for t in originals]
-        gaps = [""] + [masked[a.end : b.start] for a, b in pairwise(tokens)]
+        gaps = [""]
+        if len(tokens) > 1:
+            gaps += [masked[a.end : b.start] for a, b in pairwise(tokens)]
+        # A sentence of one word has no names in it (the first word is judged as a word).
         skip = (
             name_tokens(originals, [t.start for t in tokens], gaps, masked, sentence.start)
-            if language_rules
+            if language_rules and (len(tokens) > 1 or originals[0].isupper())
             else set()
         )
         covered: set[int] = set()
@@ -316,7 +319,8 @@ def _add_jargon(
     rule = "policy_word" if entry.policy else "jargon"
     severity: Severity = "blocking" if entry.policy else "warning"
     start, end = tokens[match.first].start, tokens[match.last].end
-    word = sentence_text(out, start, end)
+    # A match never spans punctuation, so its words joined by spaces are what the editor reads.
+    word = " ".join(t.text for t in tokens[match.first : match.last + 1])
     if match.suggestion is not None:
         out.add(
             rule, severity, sentence, start, end, match.suggestion,
@@ -329,17 +333,12 @@ def _add_jargon(
     out.mark(start, end, "jargon", match.suggestion, None if match.suggestion else match.advice)
 
 
-def sentence_text(out: Collector, start: int, end: int) -> str:
-    """The words of a span as the editor reads them (markup removed, white space collapsed)."""
-    return " ".join(out.masked[start:end].split())
-
-
 def check_passive(doc: Document, out: Collector) -> None:
     easy = out.profile.name == "makkelijk"
     for sentence in doc.sentences:
         lowered = [t.text.lower() for t in sentence.tokens]
         for index, word in enumerate(lowered):
-            if not _AUXILIARY.fullmatch(word):
+            if word not in _AUXILIARIES:
                 continue
             for later in range(index + 1, min(index + 1 + _PASSIVE_WINDOW, len(lowered))):
                 between = doc.masked[sentence.tokens[later - 1].end : sentence.tokens[later].start]
