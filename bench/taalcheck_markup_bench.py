@@ -27,7 +27,7 @@ from tests.readability.hostile import hostile_inputs
 ROUNDS = 15
 LENGTH = 20_000  # the most the editor accepts: 4,000 one-word lines
 BUDGET = 3.0
-WORST = ("one-word lines", "[", "a@", ". ", "newline", "random markup")
+WORST = ("one-word lines", "one-letter lines", "[", "a@", ". ", "newline", "random markup")
 
 
 def prose(length: int) -> str:

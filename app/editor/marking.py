@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from markupsafe import Markup
 
 from app.readability import Report, WordMark
@@ -58,7 +59,10 @@ class _Labels:
     def band(self, words: int, band: str) -> str:
         key = (words, band)
         if key not in self._bands:
-            label = _("%(words)d woorden, %(band)s", words=words, band=band_label(band))
+            label = ngettext(
+                "%(num)d woord, %(band)s", "%(num)d woorden, %(band)s", words,
+                band=band_label(band),
+            )  # fmt: skip
             self._bands[key] = _escape(label)
         return self._bands[key]
 
@@ -101,11 +105,14 @@ def marked_text(text: str, report: Report, work: Work | None = None) -> Markup:
         if sentence.start < pos:
             continue
         out.append(_escape(text[pos : sentence.start]))
-        band = sentence.band.replace(" ", "-")
-        out.append(
-            f'<span class="loket-sentence loket-sentence--{_escape(band)}">'
-            f'<span class="loket-band">[{labels.band(sentence.words, sentence.band)}]</span> '
-        )
+        if sentence.heading:  # headings do not count as sentences: no length band
+            out.append('<span class="loket-sentence loket-sentence--kop">')
+        else:
+            band = sentence.band.replace(" ", "-")
+            out.append(
+                f'<span class="loket-sentence loket-sentence--{_escape(band)}">'
+                f'<span class="loket-band">[{labels.band(sentence.words, sentence.band)}]</span> '
+            )
         pos = sentence.start
         # Marks before this sentence (in markup the checker skipped) are passed over once.
         while next_mark < len(marks) and marks[next_mark].start < sentence.start:

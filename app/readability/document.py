@@ -21,10 +21,7 @@ class Token(NamedTuple):
     start: int
     end: int
     text: str
-
-    @property
-    def is_word(self) -> bool:
-        return not self.text[0].isdigit()
+    is_word: bool = True  # False for numbers ("14", "1.500,00")
 
 
 class Sentence(NamedTuple):
@@ -61,7 +58,11 @@ def parse(text: str, *, one_sentence_per_line: bool = False) -> Document:
         )
         for start, end in spans:
             tokens = tuple(
-                Token(m.start(), m.end(), m.group(0)) for m in WORD.finditer(masked, start, end)
+                [
+                    Token(m.start(), m.end(), word, not word[0].isdigit())
+                    for m in WORD.finditer(masked, start, end)
+                    for word in (m.group(),)
+                ]
             )
             if tokens:
                 clean = " ".join(masked[start:end].split())

@@ -114,7 +114,14 @@ def band(words: int, profile: Profile) -> Band:
 
 def _sentence_info(sentence: Sentence, profile: Profile) -> SentenceInfo:
     words = sentence.word_count
-    return SentenceInfo(sentence.start, sentence.end, sentence.text, words, band(words, profile))
+    return SentenceInfo(
+        sentence.start,
+        sentence.end,
+        sentence.text,
+        words,
+        band(words, profile),
+        sentence.unit.kind == "heading",
+    )
 
 
 def _check_uncommon_share(doc: Document, out: Collector) -> None:

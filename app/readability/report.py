@@ -1,9 +1,13 @@
-"""The result of an analysis: frozen dataclasses that convert to JSON-ready dicts."""
+"""The result of an analysis: immutable records that convert to JSON-ready dicts.
+
+Findings, sentences, marks and reasons are named tuples: as immutable as frozen dataclasses,
+but several times cheaper to create, and the worst case (one word per line) has thousands.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal, NamedTuple
 
 Severity = Literal["blocking", "warning", "info"]
 Level = Literal["A2", "B1", "B2+"]
@@ -13,8 +17,7 @@ MarkKind = Literal["moeilijk", "jargon", "nominalisatie", "lijdend", "knip"]
 SEVERITY_ORDER: dict[str, int] = {"blocking": 0, "warning": 1, "info": 2}
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One thing to fix. start/end are character offsets in the original input text."""
 
     rule: str
@@ -31,17 +34,16 @@ class Finding:
         return (SEVERITY_ORDER[self.severity], self.start, self.end)
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceInfo:
+class SentenceInfo(NamedTuple):
     start: int
     end: int
     text: str
     words: int
     band: Band
+    heading: bool = False  # headings are left out of the sentence-length statistics
 
 
-@dataclass(frozen=True, slots=True)
-class WordMark:
+class WordMark(NamedTuple):
     """A word or expression to mark in the sentence view; "knip" marks a place (start == end)
     where a long sentence splits naturally."""
 
@@ -52,8 +54,7 @@ class WordMark:
     hint: str | None = None  # advice where no word fits: the plain verb, or how to rewrite
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
+class Reason(NamedTuple):
     """A measure that puts the text above the level its profile allows."""
 
     metric: str
@@ -89,4 +90,16 @@ class Report:
         return sorted(self.findings, key=key)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "level": self.level,
+            "passed": self.passed,
+            "profile": self.profile,
+            "lang": self.lang,
+            "metrics": dict(self.metrics),
+            "findings": [f._asdict() for f in self.findings],
+            "sentences": [s._asdict() for s in self.sentences],
+            "marks": [m._asdict() for m in self.marks],
+            "verdict": self.verdict,
+            "reasons": [r._asdict() for r in self.reasons],
+            "measure": self.measure,
+        }

@@ -78,16 +78,16 @@ class Collector:
         **params: object,
     ) -> None:
         # "jargon_advice" is a jargon finding whose message gives advice instead of a word.
-        counted = rule.removesuffix("_advice")
+        counted = rule[: -len("_advice")] if rule.endswith("_advice") else rule
         self.findings.append(
             Finding(
-                rule=counted,
-                severity=severity,
-                message=message(rule, self.message_lang, **params),
-                sentence=sentence.text if sentence else "",
-                start=start,
-                end=end,
-                suggestion=suggestion,
+                counted,
+                severity,
+                message(rule, self.message_lang, **params),
+                sentence.text if sentence else "",
+                start,
+                end,
+                suggestion,
             )
         )
         self.counts[counted] = self.counts.get(counted, 0) + 1
@@ -258,7 +258,8 @@ def check_words(doc: Document, out: Collector, language_rules: bool) -> None:
         # A sentence of one word has no names in it (the first word is judged as a word).
         skip = (
             name_tokens(originals, [t.start for t in tokens], gaps, masked, sentence.start)
-            if language_rules and (len(tokens) > 1 or originals[0].isupper())
+            if language_rules
+            and (len(tokens) > 1 or (len(originals[0]) > 1 and originals[0].isupper()))
             else set()
         )
         covered: set[int] = set()
