@@ -267,3 +267,17 @@ def test_history_restore_gets_the_whole_page(client: FlaskClient) -> None:
     headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
     body = client.get("/zoeken?q=afval", headers=headers).get_data(as_text=True)
     assert body.lstrip().startswith("<!doctype html>")
+
+
+def test_english_page_words_and_numbers(client: FlaskClient) -> None:
+    token = csrf_token(client.get("/en/redactie/taalcheck").get_data(as_text=True))
+    response = client.post(
+        "/en/redactie/taalcheck",
+        data={"csrf_token": token, "text": "Wij sturen u een brief. Bel ons als u vragen heeft."},
+        headers={"HX-Request": "true"},
+    )
+    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    cells = [td.get_text(" ", strip=True) for td in soup.select(".loket-table td")]
+    assert any(c.startswith("at most") for c in cells)
+    assert "5.5" in cells  # English notation on the English page: 11 words in 2 sentences
+    assert soup.select_one("#taalcheck-status").get_text(strip=True).startswith("Level ")
