@@ -74,6 +74,9 @@ CLAUSE_WORDS = frozenset(
     ]
 )
 _CLAUSE_GAP = re.compile(r"[,;:()]")
+PASSIVE_AUXILIARIES = frozenset(["word", "wordt", "worden", "werd", "werden"])
+# Verbs that have no passive: "worden ontvangen" cannot become "worden gekregen".
+NO_PASSIVE = frozenset(["krijgen", "hebben", "willen", "kunnen", "moeten", "hoeven", "weten"])
 _SLOT = re.compile(r"^\{(.+)\}$")
 
 
@@ -267,6 +270,13 @@ def _verb_replacement(alternative: str, role: Role) -> tuple[str | None, str]:
     return form + rest, ""
 
 
+def _in_passive(alternative: str, tokens: Sequence[str], gaps: Sequence[str], at: int) -> bool:
+    """True when the participle at `at` is passive and the alternative has no passive."""
+    if alternative.split(" ")[0].replace("|", "") not in NO_PASSIVE:
+        return False
+    return any(tokens[i] in PASSIVE_AUXILIARIES for i in _clause(tokens, gaps, at, at))
+
+
 def _fill(template: str, role: Role) -> str | None:
     """Fill the {verb} slot of an alternative with the form for role; None if it cannot."""
     slot = re.search(r"\{(.+?)\}", template)
@@ -405,7 +415,16 @@ def _match(
             slot = pattern.words.index("") if "" in pattern.words else -1
             if slot >= 0:
                 role = _role(pattern.slot_roles[tokens[first + slot]], tokens, gaps, first + slot)
-                if entry.kind == "ww":
+                if (
+                    entry.kind == "ww"
+                    and role == "participle"
+                    and _in_passive(entry.alternative, tokens, gaps, first)
+                ):
+                    advice = advice or (
+                        f"'{entry.alternative}' heeft geen lijdende vorm. Zeg wie het doet: "
+                        "'Als wij de gegevens niet op tijd krijgen, ...'"
+                    )
+                elif entry.kind == "ww":
                     suggestion, verb_advice = _verb_replacement(entry.alternative, role)
                     advice = advice or verb_advice
                 else:
