@@ -129,6 +129,30 @@ def _measures(body: str, profile: str, lang: str) -> Measures:
     )
 
 
+SOFT_HYPHEN = "\u00ad"
+HYPHENATE_FROM = 13  # letters; shorter words fit a narrow column as they are
+_HYPHEN_LANGS = {"nl": "nl_NL", "en": "en_GB"}
+_LONG_WORD = re.compile(rf"\w{{{HYPHENATE_FROM},}}")
+
+
+@functools.cache
+def _hyphenator(lang: str) -> Any:
+    import pyphen  # type: ignore[import-untyped, unused-ignore]
+
+    return pyphen.Pyphen(lang=_HYPHEN_LANGS.get(lang, "nl_NL"))
+
+
+def hyphenate(text: str, lang: str) -> str:
+    """Put soft hyphens into long words, so "Bewonersparkeervergunning" breaks as
+    "Bewoners-parkeer-vergunning" in a narrow table column, never mid-syllable.
+
+    Browsers only hyphenate by themselves (CSS hyphens: auto) where they have a dictionary for
+    the language, which headless and many Linux browsers lack.
+    """
+    hyphenator = _hyphenator(lang)
+    return _LONG_WORD.sub(lambda m: hyphenator.inserted(m.group(0), hyphen=SOFT_HYPHEN), text)
+
+
 LEVEL_ORDER = {"A2": 0, "B1": 1, "B2+": 2}
 # Dashboard columns that sort, by the name in the address (?sorteer=niveau&volgorde=af).
 SORT_KEYS: dict[str, Callable[[Any], Any]] = {

@@ -22,6 +22,7 @@ from app.panel.models import PanelSession
 from app.panel.pages import (
     Sort,
     blocks,
+    hyphenate,
     panel_pages,
     today,
 )
@@ -57,6 +58,7 @@ def dashboard() -> ResponseReturnValue:
         sort=sort,
         shown=sorted(form.chosen()),
         number=number,
+        hyphenate=hyphenate,
     )
 
 
