@@ -53,6 +53,7 @@ class _Labels:
         }
         self.cut = _escape(_("(hier knippen)"))
         self.rewrite = _escape(_("zeg het anders"))
+        self.who = _escape(_("zeg wie het doet"))
         self._bands: dict[tuple[int, str], str] = {}
         self._verbs: dict[str, str] = {}
 
@@ -82,6 +83,8 @@ def _mark_html(text: str, mark: WordMark, labels: _Labels) -> str:
     after = ""
     if mark.alternative:
         after = f'<span class="loket-alt"> → {_escape(mark.alternative)}</span>'
+    elif mark.kind == "lijdend":
+        after = f'<span class="loket-hint-inline"> ({labels.who})</span>'
     elif mark.kind == "nominalisatie" and mark.hint:
         after = f'<span class="loket-alt"> → {labels.write_with(mark.hint)}</span>'
     elif mark.hint:

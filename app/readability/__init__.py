@@ -1,6 +1,6 @@
 """Taalcheck: Dutch language-level checker (pure Python, no Flask). See README.md."""
 
-from .engine import analyse
+from .engine import analyse, warm_up
 from .profiles import PROFILES, Profile
 from .report import SEVERITY_ORDER, Finding, Reason, Report, SentenceInfo, WordMark
 
@@ -14,4 +14,5 @@ __all__ = [
     "SentenceInfo",
     "WordMark",
     "analyse",
+    "warm_up",
 ]

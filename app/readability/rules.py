@@ -359,6 +359,9 @@ def check_passive(doc: Document, out: Collector) -> None:
                 out.add(
                     "passive", "warning" if easy else "info", sentence, start, end, phrase=phrase
                 )
+                # Marked in the text on the auxiliary: the participle is often officialese too.
+                auxiliary = sentence.tokens[index]
+                out.mark(auxiliary.start, auxiliary.end, "lijdend", None, phrase)
                 break
 
 

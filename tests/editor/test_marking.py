@@ -48,3 +48,12 @@ def test_marks_are_written_out_in_the_right_sentences() -> None:
     assert sentences[1].select_one(".loket-alt").get_text(strip=True) == "→ Met deze brief"
     assert html.get_text().count("Bel ons.") == 1
     assert not sentences[2].select("mark")
+
+
+@pytest.mark.usefixtures("request_ctx")
+def test_passives_are_marked_on_the_auxiliary() -> None:
+    text = "Uw aanvraag wordt door ons beoordeeld."
+    html = BeautifulSoup(str(marked_text(text, analyse(text))), "html.parser")
+    mark = html.select_one(".loket-word--lijdend")
+    assert mark is not None and mark.get_text().startswith("wordt")
+    assert "zeg wie het doet" in html.get_text()
