@@ -181,6 +181,8 @@ def _metrics(doc: Document, out: Collector, language_rules: bool) -> dict[str, f
     }
     del word_count
     if not language_rules:
+        # Flesch-Douma and pyphen's Dutch syllables mean nothing for English: replace them.
+        del metrics["flesch_douma"]
         metrics |= english.formulas(
             [t.text for s in prose for t in s.tokens if t.is_word], len(prose)
         )

@@ -117,12 +117,17 @@ def syllables(word: str) -> int:
 
 
 def formulas(words: list[str], sentences: int) -> dict[str, float]:
-    """Return Flesch reading ease and Flesch-Kincaid grade for words in sentences."""
+    """Return syllables per word, Flesch reading ease and Flesch-Kincaid grade."""
     if not words or not sentences:
-        return {"flesch_reading_ease": 0.0, "flesch_kincaid_grade": 0.0}
+        return {
+            "syllables_per_word": 0.0,
+            "flesch_reading_ease": 0.0,
+            "flesch_kincaid_grade": 0.0,
+        }
     per_sentence = len(words) / sentences
     per_word = sum(syllables(w) for w in words) / len(words)
     return {
+        "syllables_per_word": round(per_word, 3),
         "flesch_reading_ease": round(206.835 - 1.015 * per_sentence - 84.6 * per_word, 1),
         "flesch_kincaid_grade": round(0.39 * per_sentence + 11.8 * per_word - 15.59, 1),
     }
