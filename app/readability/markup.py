@@ -135,14 +135,14 @@ def _sub_up_to(
 
 def _looks_like_heading(line: str, next_line: str) -> bool:
     """A short line without end punctuation, followed by a capital, is a heading of its own."""
-    stripped = line.strip()
     following = next_line.lstrip()
+    if not following or not (following[0].isupper() or following[0].isdigit()):
+        return False
+    stripped = line.strip()
     return (
         bool(stripped)
         and stripped[-1] not in _END_PUNCTUATION
-        and len(stripped.split()) <= 8
-        and bool(following)
-        and (following[0].isupper() or following[0].isdigit())
+        and (stripped.count(" ") < 8 or len(stripped.split()) <= 8)
     )
 
 
