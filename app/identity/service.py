@@ -60,6 +60,8 @@ def pending_broker_logout() -> dict[str, Any] | None:
     if pending is None:
         return None
     flows.discard(LOGOUT_KIND)
+    if not session.get(flows.SESSION_KEY):
+        session.pop(flows.SESSION_KEY, None)  # nothing left: let the cookie go
     return {"url": pending.data["url"], "method": pending.data["method"]}
 
 

@@ -76,5 +76,5 @@ def stop() -> ResponseReturnValue:
 def wiped() -> str:
     """Say what "Stoppen en wissen" wiped, and what the resident should still do."""
     return render_template(
-        "identity/wiped.html", title=_("Alles is gewist"), **service.wiped_summary()
+        "identity/wiped.html", title=_("Wij hebben alles gewist"), **service.wiped_summary()
     )

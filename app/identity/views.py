@@ -155,13 +155,17 @@ def logout() -> ResponseReturnValue:
     cannot redirect to the broker: it comes back here, and this page sends the browser on with
     an instant refresh (and a link, in case the refresh is switched off).
     """
-    form = LogoutForm()
-    if form.validate_on_submit():
-        service.log_out()
-        return redirect(url_for("identity.logout"), 303)
+    if request.method == "POST":
+        if LogoutForm().validate_on_submit():
+            service.log_out()
+            return redirect(url_for("identity.logout"), 303)
+        abort(400)
     leaving = service.pending_broker_logout()
     if leaving is not None:
         return render_template("identity/leaving.html", **leaving)
     if session.get(service.WIPED_KEY) is not None:
         return redirect(url_for("session.wiped"))  # back from the broker after "Stoppen en wissen"
-    return render_template("identity/logout.html", form=form, resident=current_resident())
+    resident = current_resident()
+    # A form (and so a CSRF token in the session) only for someone who can log out.
+    form = LogoutForm() if resident else None
+    return render_template("identity/logout.html", form=form, resident=resident)

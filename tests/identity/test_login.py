@@ -167,7 +167,7 @@ def test_logout_needs_a_post_with_token(app: Flask, client: FlaskClient) -> None
         assert flows.count("inlog") == 0, "the login is deleted, not only forgotten"
     # The demo broker takes the real route: a stop at its end-session address, then back.
     leaving = check_page(client.get("/logout").data, "nl")
-    assert leaving.find("h1").get_text() == "U wordt uitgelogd bij DigiD"
+    assert leaving.find("h1").get_text() == "Uitloggen bij DigiD"
     onward = leaving.find("a", string="Verder naar DigiD")["href"]
     back = client.get(onward)
     assert back.status_code == 302 and back.location == "/logout"

@@ -249,7 +249,7 @@ def test_logout_ends_the_broker_session_too(
     assert logged_in_resident(oidc_app, oidc_client) is None, "logged out here at once"
     leaving = oidc_client.get("/logout")
     soup = check_page(leaving.data, "nl")
-    assert soup.find("h1").get_text() == "U wordt uitgelogd bij DigiD"
+    assert soup.find("h1").get_text() == "Uitloggen bij DigiD"
     refresh = soup.find("meta", attrs={"http-equiv": "refresh"})["content"]
     end_url = refresh.split("url=", 1)[1]
     assert soup.find("a", string="Verder naar DigiD")["href"] == end_url
