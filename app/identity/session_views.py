@@ -1,6 +1,16 @@
 """The resident's session: how long the login lasts, staying logged in, "Stoppen en wissen"."""
 
-from flask import Blueprint, Response, jsonify, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
@@ -49,6 +59,15 @@ def extend() -> ResponseReturnValue:
             )
         )
     if resident is None:
+        minutes = max(1, round(float(current_app.config.get("RESIDENT_IDLE_MINUTES", 15))))
+        flash(
+            _(
+                "U bent uitgelogd, omdat u %(minutes)d minuten niets deed. Wij hebben uw "
+                "antwoorden bewaard. Log opnieuw in om verder te gaan.",
+                minutes=minutes,
+            ),
+            "info",
+        )
         return redirect(url_for("identity.login", volgende=back), 303)
     return redirect(back, 303)
 

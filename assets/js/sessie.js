@@ -17,6 +17,7 @@
   var statusUrl = box.getAttribute("data-session-status-url");
   var timers = [];
   var ended = false;
+  var warned = false;
 
   function message(name, time) {
     return (box.getAttribute("data-msg-" + name) || "").replace("{tijd}", time || "");
@@ -24,6 +25,30 @@
 
   function say(text) {
     live.textContent = text;
+  }
+
+  function warn(time) {
+    warned = true;
+    say(message("warning", time));
+  }
+
+  // Has the resident typed or chosen something on this page that is not sent yet?
+  function unsent() {
+    var fields = document.querySelectorAll("input, textarea, select");
+    for (var i = 0; i < fields.length; i++) {
+      var f = fields[i];
+      if (f.closest("[data-session]") || f.type === "hidden") { continue; }
+      if (f.type === "checkbox" || f.type === "radio") {
+        if (f.checked !== f.defaultChecked) { return true; }
+      } else if (f.tagName === "SELECT") {
+        for (var j = 0; j < f.options.length; j++) {
+          if (f.options[j].selected !== f.options[j].defaultSelected) { return true; }
+        }
+      } else if (f.value !== f.defaultValue) {
+        return true;
+      }
+    }
+    return false;
   }
 
   function schedule(seconds) {
@@ -46,11 +71,11 @@
         if (s.until) { until.textContent = s.until; }
         schedule(s.seconds);
       } else if (s.seconds > 0) {
-        say(message("warning", s.until || until.textContent));
+        warn(s.until || until.textContent);
       } else {
         end();
       }
-    }, function () { say(message("warning", until.textContent)); });
+    }, function () { warn(until.textContent); });
   }
 
   function atEnd() {
@@ -58,6 +83,7 @@
       if (s.seconds > 0) {
         if (s.until) { until.textContent = s.until; }
         say("");
+        warned = false;
         schedule(s.seconds);
       } else {
         end();
@@ -74,7 +100,10 @@
   }
 
   form.addEventListener("submit", function (event) {
-    if (ended) { return; }  // the plain form: the server sends the resident to log in again
+    // The plain form reloads this page, which is fine when nothing would be lost. Stay on the
+    // page when the warning is showing (keep the reader's place) or something is not sent yet.
+    // After the end the plain form is right too: the server sends the resident to log in.
+    if (ended || (!warned && !unsent())) { return; }
     event.preventDefault();
     fetch(form.action, {
       method: "POST",
@@ -89,6 +118,7 @@
           return;
         }
         until.textContent = s.until;
+        warned = false;
         say(message("extended", s.until));
         schedule(s.seconds);
       })
@@ -102,7 +132,7 @@
         if (s.seconds <= 0) { end(); return; }
         if (s.until) { until.textContent = s.until; }
         schedule(s.seconds);
-        if (s.seconds <= warnLead) { say(message("warning", s.until)); }
+        if (s.seconds <= warnLead) { warn(s.until); }
       }, function () {});
     }
   });

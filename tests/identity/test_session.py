@@ -120,7 +120,9 @@ def test_blijf_ingelogd_too_late_goes_to_log_in_again(app: Flask, client: FlaskC
 def test_blijf_ingelogd_never_leaves_the_site(client: FlaskClient, terug: str) -> None:
     resident_login(client, "jan")
     page = client.get("/sessie").get_data(as_text=True)
-    response = client.post("/sessie/verlengen", data={"csrf_token": csrf_token(page), "terug": terug})
+    response = client.post(
+        "/sessie/verlengen", data={"csrf_token": csrf_token(page), "terug": terug}
+    )
     assert response.location == "/"
 
 
