@@ -21,10 +21,10 @@ class LogoutForm(FlaskForm):
 
 
 class ExtendForm(FlaskForm):
-    """ "Blijf ingelogd": the page to return to (a path on this site; checked before use)."""
+    """Stay logged in: the page to return to (a path on this site; checked before use)."""
 
     terug = HiddenField()
 
 
 class StopForm(FlaskForm):
-    """ "Stoppen en wissen": only the CSRF token, so no other site can wipe a session."""
+    """Stop and wipe: only the CSRF token, so no other site can wipe a session."""

@@ -87,7 +87,7 @@ def label(kind: str) -> Any:
 
 
 def wipe() -> None:
-    """ "Stoppen en wissen": forget every flow, end the login here and at the broker.
+    """Stop and wipe ("Stoppen en wissen"): forget every flow, log out here and at the broker.
 
     The session is emptied too (a staff session, the CSRF token, messages); what is left is a
     note of which kinds of answers were wiped, for the page that says so.

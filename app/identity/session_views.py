@@ -25,8 +25,11 @@ from app.security import safe_return_path
 bp = Blueprint("session", __name__)
 
 
-def _no_store(response: Response) -> Response:
+@bp.after_request
+def _private(response: Response) -> Response:
+    """Login and session pages are about one person (and carry CSRF tokens): never cached."""
     response.headers["Cache-Control"] = "no-store"
+    response.vary.add("Cookie")
     return response
 
 
@@ -40,7 +43,7 @@ def overview() -> str:
 
 @bp.post("/sessie/verlengen")
 def extend() -> ResponseReturnValue:
-    """ "Blijf ingelogd": the login starts its idle time again; back to the same page.
+    """Stay logged in ("Blijf ingelogd"): the idle time starts again; back to the same page.
 
     With JavaScript (sessie.js) the answer is JSON and the page stays as it is, with what the
     resident typed in it.
@@ -51,12 +54,10 @@ def extend() -> ResponseReturnValue:
     resident = current_resident()  # reading the login moves its end forward
     if request.accept_mimetypes.best == "application/json":
         ends = login_expires_at()
-        return _no_store(
-            jsonify(
-                logged_in=resident is not None,
-                seconds=seconds_left(),
-                until=local(ends).strftime("%H:%M") if ends else None,
-            )
+        return jsonify(
+            logged_in=resident is not None,
+            seconds=seconds_left(),
+            until=local(ends).strftime("%H:%M") if ends else None,
         )
     if resident is None:
         minutes = max(1, round(float(current_app.config.get("RESIDENT_IDLE_MINUTES", 15))))
@@ -76,14 +77,12 @@ def extend() -> ResponseReturnValue:
 def status() -> Response:
     """Tell the page's script how long the login has left, without moving its end."""
     ends = login_expires_at()
-    return _no_store(
-        jsonify(seconds=seconds_left(), until=local(ends).strftime("%H:%M") if ends else None)
-    )
+    return jsonify(seconds=seconds_left(), until=local(ends).strftime("%H:%M") if ends else None)
 
 
 @bp.post("/stoppen")
 def stop() -> ResponseReturnValue:
-    """ "Stoppen en wissen" (a shared computer): forget every flow and end the login."""
+    """Stop and wipe ("Stoppen en wissen", a shared computer): forget every flow, log out."""
     StopForm().validate_on_submit()  # the CSRF token is checked before this view runs
     service.wipe()
     if service.pending_broker_logout_exists():

@@ -3,7 +3,16 @@
 import datetime as dt
 import logging
 
-from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
@@ -20,6 +29,16 @@ from app.security import safe_return_path
 from app.site.views import public_url
 
 bp = Blueprint("identity", __name__)
+
+
+@bp.after_request
+def _private(response: Response) -> Response:
+    """Login and session pages are about one person (and carry CSRF tokens): never cached."""
+    response.headers["Cache-Control"] = "no-store"
+    response.vary.add("Cookie")
+    return response
+
+
 log = logging.getLogger(__name__)
 START_KIND = "inlog-start"
 START_TTL = dt.timedelta(minutes=15)

@@ -270,3 +270,11 @@ def test_the_demo_logout_page_sends_the_browser_on(client: FlaskClient) -> None:
     assert refresh.startswith("0; url=/login/demo/uitloggen")
     assert parse_qs(urlsplit(refresh.split("url=")[1]).query) == {"method": ["digid"]}
     assert leaving.find("h1").get_text() == "Uitloggen bij DigiD"
+
+
+@pytest.mark.parametrize("path", ["/sessie", "/logout", "/login?method=digid", "/gewist"])
+def test_session_pages_are_never_cached(client: FlaskClient, path: str) -> None:
+    resident_login(client, "fatima")
+    response = client.get(path, follow_redirects=True)
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "Cookie" in response.headers["Vary"]
