@@ -150,11 +150,13 @@ def test_a_login_cancelled_at_the_broker(
 
 def test_the_broker_down(database_url: str, oidc_provider: FakeProvider) -> None:
     down = FakeProvider.start([CALLBACK], [])
-    app = make_app(database_url, **oidc_settings(down))
-    client = app.test_client()
-    authorize = start_login(client)  # up at the start ...
-    callback = down.approve(authorize)
-    down.stop()  # ... and down when the resident comes back
+    try:
+        app = make_app(database_url, **oidc_settings(down))
+        client = app.test_client()
+        authorize = start_login(client)  # up at the start ...
+        callback = down.approve(authorize)
+    finally:
+        down.stop()  # ... and down when the resident comes back
     response = back_at_loket(client, callback)
     assert response.status_code == 503 and h1(response) == "Inloggen lukt nu niet"
     with app.app_context():
