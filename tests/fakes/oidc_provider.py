@@ -30,6 +30,7 @@ import base64
 import hashlib
 import html
 import json
+import os
 import secrets
 import subprocess
 import sys
@@ -393,9 +394,23 @@ def serve(args: argparse.Namespace) -> None:
     Handler.provider = Provider(
         issuer, args.client_id, args.client_secret, args.redirect_uri, args.post_logout_uri
     )
+    if args.exit_with_parent:
+        _exit_with_parent()
     print(f"FAKE-OIDC READY {issuer}", flush=True)
     with suppress(KeyboardInterrupt):  # Ctrl+C when run by hand
         server.serve_forever()
+
+
+def _exit_with_parent() -> None:
+    """Stop when the test run that started this process is gone (killed, crashed)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 # -- the test's side: start the process, act as the person at the broker ------------------
@@ -419,6 +434,7 @@ class FakeProvider:
         client_secret: str = "geheim-voor-tests",
     ) -> "FakeProvider":
         command = [sys.executable, "-m", "tests.fakes.oidc_provider", "--port", "0"]
+        command += ["--exit-with-parent"]
         command += ["--client-id", client_id, "--client-secret", client_secret]
         for uri in redirect_uris:
             command += ["--redirect-uri", uri]
@@ -517,6 +533,7 @@ def main() -> None:
     parser.add_argument("--client-secret", default="geheim")
     parser.add_argument("--redirect-uri", action="append", default=[])
     parser.add_argument("--post-logout-uri", action="append", default=[])
+    parser.add_argument("--exit-with-parent", action="store_true")
     serve(parser.parse_args())
 
 
