@@ -44,8 +44,49 @@ class Config:
     OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "")
     OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
     OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
+    # How each method is asked for at the broker and what it must report back (see
+    # app/identity/README.md). `OIDC_METHODS` in the environment (JSON) is merged over this,
+    # per method: {"yivi": {"params": {"scope": "idp_scoping:yivi"}}}.
+    OIDC_METHODS: dict[str, dict[str, object]] = {
+        "digid": {
+            # DigiD "Midden" (the app or an sms code) or higher.
+            "acr_values": "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract",
+            "accepted_acr": [
+                "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract",
+                "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard",
+                "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI",
+            ],
+            "subject": "bsn",
+        },
+        "yivi": {
+            "acr_values": "http://eidas.europa.eu/LoA/substantial",
+            "accepted_acr": [
+                "http://eidas.europa.eu/LoA/substantial",
+                "http://eidas.europa.eu/LoA/high",
+            ],
+            "subject": "bsn",
+        },
+        "eherkenning": {
+            "acr_values": "urn:etoegang:core:assurance-class:loa3",
+            "accepted_acr": [
+                "urn:etoegang:core:assurance-class:loa3",
+                "urn:etoegang:core:assurance-class:loa4",
+            ],
+            "subject": "kvk",
+        },
+    }
+    OIDC_TIMEOUT_SECONDS = float(os.environ.get("OIDC_TIMEOUT_SECONDS", "5"))
+    OIDC_METADATA_MAX_AGE = 3600  # seconds the discovery document and JWKS are kept
+    OIDC_LEEWAY_SECONDS = 60  # clock difference allowed when checking exp, iat and nbf
+    # Send the ID token as `id_token_hint` when logging out at the broker. Off: the token holds
+    # the BSN and would end up in the browser's history; only switch it on for a broker that
+    # refuses to log out without it.
+    OIDC_LOGOUT_ID_TOKEN_HINT = os.environ.get("OIDC_LOGOUT_ID_TOKEN_HINT", "") == "1"
     DEMO_LOGIN = False  # the "Testomgeving" login with fictitious residents
+    # Minutes a resident's login lasts without activity; the session-status component warns
+    # two minutes before the end (`RESIDENT_WARNING_SECONDS`).
     RESIDENT_IDLE_MINUTES = 15
+    RESIDENT_WARNING_SECONDS = 120
     # Minutes a flow's answers are kept after the last step, per kind (default two hours).
     FLOW_TTL_MINUTES: dict[str, int] = {}
 

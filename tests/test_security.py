@@ -78,6 +78,10 @@ def test_hsts_in_production(monkeypatch: pytest.MonkeyPatch) -> None:
             "SECRET_KEY": "x" * 40,
             "SQLALCHEMY_DATABASE_URI": "sqlite://",
             "CONNECTORS": {"inlog": "oidc"},
+            # A production app refuses to start with a half-configured broker.
+            "OIDC_ISSUER": "https://login.example",
+            "OIDC_CLIENT_ID": "loket",
+            "OIDC_CLIENT_SECRET": "x" * 32,
         },
     )
     response = create_app(config).test_client().get("/")
