@@ -76,6 +76,10 @@ class Config:
     # Case type key (content/zaakstatussen.yaml) -> {"zaaktype": URL, "initiator": roltype URL,
     # "statussen": {status key: statustype URL}}; from the catalogue (Catalogi API).
     ZAKEN_CATALOGUS: dict[str, dict[str, object]] = {}
+    # The demo registers, case system and payment provider (fictitious data, a "Testomgeving").
+    # Off here: where a real client is not configured, a source is unavailable rather than
+    # silently fictitious, and no case lands in Loket's own database.
+    DEMO_SOURCES = False
     # Demo sources that act as if they were down (kinds, e.g. {"personen"}), to try that path.
     DEMO_SOURCES_DOWN: frozenset[str] = frozenset(
         k for k in os.environ.get("LOKET_DEMO_STORING", "").split(",") if k
@@ -89,6 +93,7 @@ class DevelopmentConfig(Config):
 
     SECRET_KEY = os.environ.get("SECRET_KEY", "") or "development-only-not-secret"
     DEMO_LOGIN = True
+    DEMO_SOURCES = True
 
 
 class TestConfig(Config):
@@ -98,6 +103,7 @@ class TestConfig(Config):
     RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
     DEMO_LOGIN = True
+    DEMO_SOURCES = True
     CONNECTORS: dict[str, str] = {}
 
 

@@ -22,6 +22,7 @@ CAPABILITIES = (
     "app.site",
     "app.auth",
     "app.identity",
+    "app.cases",
     "app.editor",
     "app.panel",
 )

@@ -32,7 +32,7 @@ class Endpoint:
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any], prefix: str) -> "Endpoint":
-        """Read `<PREFIX>_URL`, `_TIMEOUT_SECONDS`, `_API_KEY`, `_CLIENT_CERT`, `_CLIENT_KEY`, `_CA_BUNDLE`."""
+        """Read <PREFIX>_URL, _TIMEOUT_SECONDS, _API_KEY, _CLIENT_CERT, _CLIENT_KEY, _CA_BUNDLE."""
         url = str(config.get(f"{prefix}_URL") or "")
         if not url:
             raise ConnectorError(f"{prefix}_URL is not set")
@@ -49,7 +49,6 @@ class Endpoint:
             client_cert=(str(cert), str(key)) if cert and key else None,
             ca_bundle=str(config.get(f"{prefix}_CA_BUNDLE") or "") or None,
         )
-
 
     def client(self) -> httpx.Client:
         """Return a client for this endpoint; keep it (connections are reused, thread-safe)."""
@@ -74,7 +73,9 @@ class Response:
         try:
             return json.loads(self.body)
         except ValueError as error:
-            raise SourceUnavailable("the source answered with something that is not JSON") from error
+            raise SourceUnavailable(
+                "the source answered with something that is not JSON"
+            ) from error
 
 
 def request(

@@ -13,19 +13,20 @@ declares at the same time and reports the ones that failed, so the page opens an
     for kind in found.unavailable: ...
 """
 
+import contextlib
 import datetime as dt
 import logging
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from flask import current_app
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 
-from app.core.connectors import Connector, ConnectorError, SourceUnavailable
+from app.core.connectors import ConnectorError, Registry, SourceUnavailable
 from app.core.time import local, utcnow
 from app.prefill import contrib  # noqa: F401 - the package of implementations
 from app.prefill.contrib import demo, haal_centraal  # noqa: F401 - registers them
@@ -190,7 +191,9 @@ class Prefill:
 
 
 # Prefill attribute -> (source kind, reader, whether the purpose declares it)
-_READERS: Mapping[str, tuple[str, Callable[[str, Purpose], Sourced[Any]], Callable[[Purpose], bool]]] = {
+_READERS: Mapping[
+    str, tuple[str, Callable[[str, Purpose], Sourced[Any]], Callable[[Purpose], bool]]
+] = {
     "person": ("personen", person, lambda p: bool(p.fields_for("personen") - {"huishouden"})),
     "household": ("huishouden", household, lambda p: "huishouden" in p.fields_for("personen")),
     "documents": ("reisdocumenten", documents, lambda p: bool(p.fields_for("reisdocumenten"))),
@@ -209,7 +212,7 @@ def gather(bsn: str, purpose: Purpose) -> Prefill:
     if not wanted:
         return Prefill()
     app = current_app._get_current_object()  # type: ignore[attr-defined]
-    _connectors_made(app, wanted)
+    _connectors_made(wanted)
 
     def run(name: str) -> Sourced[Any]:
         with app.app_context():
@@ -227,12 +230,16 @@ def gather(bsn: str, purpose: Purpose) -> Prefill:
     return Prefill(**found, unavailable=frozenset(failed))
 
 
-def _connectors_made(app: Any, wanted: Mapping[str, Any]) -> None:
+def _connectors_made(wanted: Mapping[str, Any]) -> None:
     """Make the connectors once in this thread, so the worker threads do not race to."""
-    registries = {"personen": persons, "huishouden": persons, "reisdocumenten": travel_documents,
-                  "voertuigen": vehicles, "belastingen": taxes, "inkomen": income}
+    registries: Mapping[str, Registry[Any]] = {
+        "personen": persons,
+        "huishouden": persons,
+        "reisdocumenten": travel_documents,
+        "voertuigen": vehicles,
+        "belastingen": taxes,
+        "inkomen": income,
+    }
     for name in wanted:
-        try:
-            cast(Connector, registries[wanted[name][0]].get())
-        except ConnectorError:
-            pass  # reported per source by the reader
+        with contextlib.suppress(ConnectorError):  # reported per source by its reader
+            registries[wanted[name][0]].get()

@@ -18,7 +18,6 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -55,7 +54,9 @@ def _follow_discriminator(
         return  # a missing property is the base schema's `required` to report
     ref = discriminator.get("mapping", {}).get(instance[name])
     if ref is None:
-        yield ValidationError(f"{instance[name]!r} is not a known {name} ({schema.get('title', '')})")
+        yield ValidationError(
+            f"{instance[name]!r} is not a known {name} ({schema.get('title', '')})"
+        )
         return
     seen: set[tuple[int, str]] = _in_progress.__dict__.setdefault("seen", set())
     key = (id(instance), ref)
@@ -86,13 +87,15 @@ def _extended(base: Any) -> Any:
 
 
 def _subclass(cls: Any) -> Any:
-    return type(cls.__name__, (cls,), {"schema_validators_factory": _Factory(cls.schema_validators_factory)})
+    return type(
+        cls.__name__, (cls,), {"schema_validators_factory": _Factory(cls.schema_validators_factory)}
+    )
 
 
 @cache
 def _document(name: str) -> dict[str, Any]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return dict(yaml.load((CONTRACTS / FILES[name]).read_text(encoding="utf-8"), Loader=loader))  # noqa: S506 - a safe loader
+    return dict(yaml.load((CONTRACTS / FILES[name]).read_text(encoding="utf-8"), Loader=loader))
 
 
 @cache
@@ -103,6 +106,7 @@ def _api(name: str) -> OpenAPI:
     v31 = str(spec["openapi"]).startswith("3.1")
     config = Config(
         spec_validator_cls=None,  # the published documents are taken as they are
+        extra_media_type_deserializers={"application/problem+json": json.loads},
         request_validator_cls=_subclass(V31RequestValidator if v31 else V30RequestValidator),
         response_validator_cls=_subclass(V31ResponseValidator if v31 else V30ResponseValidator),
     )
@@ -168,10 +172,17 @@ class Contract:
         self.checked["requests"] += 1
 
     def check_response(
-        self, request: MockRequest, status: int, body: Any, content_type: str, headers: Mapping[str, str] | None = None
+        self,
+        request: MockRequest,
+        status: int,
+        body: Any,
+        content_type: str,
+        headers: Mapping[str, str] | None = None,
     ) -> None:
         data = body if isinstance(body, bytes) else json.dumps(body).encode()
-        response = MockResponse(data, status_code=status, content_type=content_type, headers=dict(headers or {}))
+        response = MockResponse(
+            data, status_code=status, content_type=content_type, headers=dict(headers or {})
+        )
         try:
             self.api.validate_response(request, response)
         except Exception as error:

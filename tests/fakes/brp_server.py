@@ -32,7 +32,11 @@ COUNTRIES = {"Duitsland": "6029", "België": "5010"}
 
 def brp_date(day: dt.date) -> dict[str, Any]:
     month = MONTHS.split()[day.month - 1]
-    return {"type": "Datum", "datum": day.isoformat(), "langFormaat": f"{day.day} {month} {day.year}"}
+    return {
+        "type": "Datum",
+        "datum": day.isoformat(),
+        "langFormaat": f"{day.day} {month} {day.year}",
+    }
 
 
 def select(value: Any, paths: Iterable[str]) -> Any:
@@ -130,8 +134,13 @@ class FakeServer:
     def problem(self, status: int, title: str, code: str) -> tuple[int, Any, str, dict[str, str]]:
         return (
             status,
-            {"type": "https://www.rfc-editor.org/rfc/rfc9110", "title": title, "status": status,
-             "instance": "http://127.0.0.1/fake", "code": code},
+            {
+                "type": "https://www.rfc-editor.org/rfc/rfc9110",
+                "title": title,
+                "status": status,
+                "instance": "http://127.0.0.1/fake",
+                "code": code,
+            },
             "application/problem+json",
             {},
         )
@@ -150,7 +159,11 @@ def _name(record: dict[str, Any]) -> dict[str, Any]:
 def _related(bsn: str) -> dict[str, Any]:
     record = demo_data.person(bsn)
     assert record is not None, bsn
-    return {"burgerservicenummer": bsn, "naam": _name(record), "geboorte": {"datum": brp_date(record["born"])}}
+    return {
+        "burgerservicenummer": bsn,
+        "naam": _name(record),
+        "geboorte": {"datum": brp_date(record["born"])},
+    }
 
 
 def brp_person(record: dict[str, Any]) -> dict[str, Any]:
@@ -162,8 +175,10 @@ def brp_person(record: dict[str, Any]) -> dict[str, Any]:
         "naam": _name(record),
         "geboorte": {"datum": brp_date(born)},
         "leeftijd": today.year - born.year - ((today.month, today.day) < (born.month, born.day)),
-        "geslacht": {"code": record.get("gender", "O"),
-                     "omschrijving": {"V": "vrouw", "M": "man"}.get(record.get("gender", ""), "onbekend")},
+        "geslacht": {
+            "code": record.get("gender", "O"),
+            "omschrijving": {"V": "vrouw", "M": "man"}.get(record.get("gender", ""), "onbekend"),
+        },
         "kinderen": [_related(b) for b in record.get("children", [])],
         "partners": [_related(record["partner"])] if record.get("partner") else [],
     }
@@ -200,7 +215,9 @@ class FakeBrpPersonen(FakeServer):
 
     def handle(self, request: Request, mock: Any) -> tuple[int, Any, str, dict[str, str]]:
         if self.down:
-            return self.problem(503, "Bronservice BRP is tijdelijk niet beschikbaar.", "notAvailable")
+            return self.problem(
+                503, "Bronservice BRP is tijdelijk niet beschikbaar.", "notAvailable"
+            )
         if request.path != f"{self.base}/personen":
             return self.problem(404, "Niet gevonden.", "notFound")
         query = json.loads(request.get_data())
@@ -209,7 +226,9 @@ class FakeBrpPersonen(FakeServer):
             records = [r for b in query["burgerservicenummer"] if (r := demo_data.person(b))]
         elif query["type"] == "ZoekMetAdresseerbaarObjectIdentificatie":
             wanted = query["adresseerbaarObjectIdentificatie"]
-            records = [p for p in demo_data.people() if (p.get("address") or {}).get("object_id") == wanted]
+            records = [
+                p for p in demo_data.people() if (p.get("address") or {}).get("object_id") == wanted
+            ]
         else:
             return self.problem(400, "Deze zoekvraag kent de fake niet.", "unsupported")
         found = [brp_person(r) for r in records]
@@ -221,11 +240,16 @@ class FakeBrpPersonen(FakeServer):
 class FakeBrpReisdocumenten(FakeServer):
     contract_name = "brp-reisdocumenten"
     JSON = "application/json; charset=utf-8"
-    SOORT = {"paspoort": ("PN", "Nationaal paspoort"), "id-kaart": ("NI", "Nederlandse identiteitskaart")}
+    SOORT = {
+        "paspoort": ("PN", "Nationaal paspoort"),
+        "id-kaart": ("NI", "Nederlandse identiteitskaart"),
+    }
 
     def handle(self, request: Request, mock: Any) -> tuple[int, Any, str, dict[str, str]]:
         if self.down:
-            return self.problem(503, "Bronservice BRP is tijdelijk niet beschikbaar.", "notAvailable")
+            return self.problem(
+                503, "Bronservice BRP is tijdelijk niet beschikbaar.", "notAvailable"
+            )
         query = json.loads(request.get_data())
         self.received.append(query)
         record = demo_data.person(query.get("burgerservicenummer", "")) or {}

@@ -1,4 +1,4 @@
-"""Purpose limitation: a purpose reads only its declared fields; the BRP request says exactly those."""
+"""Purpose limitation: a purpose reads only its declared fields; the BRP request asks just those."""
 
 import pytest
 from flask import Flask
@@ -20,8 +20,13 @@ def test_unknown_fields_and_sources_are_refused_when_declared() -> None:
 
 def test_a_purpose_cannot_read_a_source_it_did_not_declare(demo_app: Flask) -> None:
     purpose = Purpose.declare("formulier:melding", {"personen": ["naam"]})
-    for read in (service.documents, service.vehicles_of, service.tax_assessments, service.income_of,
-                 service.household):
+    for read in (
+        service.documents,
+        service.vehicles_of,
+        service.tax_assessments,
+        service.income_of,
+        service.household,
+    ):
         with pytest.raises(PurposeError):
             read(FATIMA, purpose)
     with pytest.raises(PurposeError):
@@ -35,14 +40,31 @@ def test_a_purpose_cannot_read_a_source_it_did_not_declare(demo_app: Flask) -> N
         (["geboortedatum", "leeftijd"], ["geboorte.datum", "leeftijd"]),
         (
             ["adres"],
-            [f"verblijfplaats.verblijfadres.{f}" for f in (
-                "officieleStraatnaam", "huisnummer", "huisletter", "huisnummertoevoeging",
-                "postcode", "woonplaats", "regel1", "regel2", "regel3", "land")],
+            [
+                f"verblijfplaats.verblijfadres.{f}"
+                for f in (
+                    "officieleStraatnaam",
+                    "huisnummer",
+                    "huisletter",
+                    "huisnummertoevoeging",
+                    "postcode",
+                    "woonplaats",
+                    "regel1",
+                    "regel2",
+                    "regel3",
+                    "land",
+                )
+            ],
         ),
         (
             ["kinderen"],
-            ["kinderen.burgerservicenummer", "kinderen.naam.voornamen", "kinderen.naam.voorvoegsel",
-             "kinderen.naam.geslachtsnaam", "kinderen.geboorte.datum"],
+            [
+                "kinderen.burgerservicenummer",
+                "kinderen.naam.voornamen",
+                "kinderen.naam.voorvoegsel",
+                "kinderen.naam.geslachtsnaam",
+                "kinderen.geboorte.datum",
+            ],
         ),
     ],
 )
@@ -57,7 +79,9 @@ def test_the_brp_request_carries_exactly_the_declared_fields(
     assert query["burgerservicenummer"] == [FATIMA]
 
 
-def test_every_combination_asks_the_union_and_nothing_else(real_app: Flask, brp: FakeBrpPersonen) -> None:
+def test_every_combination_asks_the_union_and_nothing_else(
+    real_app: Flask, brp: FakeBrpPersonen
+) -> None:
     fields = sorted(VOCABULARY["personen"] - {"huishouden"})
     for size in range(1, len(fields) + 1):
         declared = fields[:size]
@@ -71,8 +95,13 @@ def test_every_combination_asks_the_union_and_nothing_else(real_app: Flask, brp:
 def test_the_documents_request_carries_exactly_the_declared_fields(
     real_app: Flask, reisdocumenten: FakeBrpReisdocumenten
 ) -> None:
-    service.documents("999992648", Purpose.declare("melding:reisdocument", {"reisdocumenten": ["einddatum"]}))
-    assert reisdocumenten.received[-1]["fields"] == ["datumEindeGeldigheid", "inhoudingOfVermissing"]
+    service.documents(
+        "999992648", Purpose.declare("melding:reisdocument", {"reisdocumenten": ["einddatum"]})
+    )
+    assert reisdocumenten.received[-1]["fields"] == [
+        "datumEindeGeldigheid",
+        "inhoudingOfVermissing",
+    ]
 
 
 def test_fields_outside_the_purpose_stay_empty_in_the_real_client(real_app: Flask) -> None:
@@ -88,7 +117,13 @@ def _only_the_name() -> None:
     assert found is not None and found.name is not None
     assert found.name.full == "Fatima El Amrani"
     assert (found.born, found.age, found.address, found.abroad, found.children, found.partners) == (
-        None, None, None, None, None, None)
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
 
 
 def test_what_a_gateway_sends_too_much_is_dropped(real_app: Flask, brp: FakeBrpPersonen) -> None:

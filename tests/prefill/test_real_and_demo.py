@@ -22,8 +22,10 @@ def test_same_person_from_both(real_app: Flask, brp: FakeBrpPersonen, bsn: str) 
     real, demo = clients(real_app)
     assert real.person(bsn, PERSON_FIELDS) == demo.person(bsn, PERSON_FIELDS)
     assert real.household(bsn) == demo.household(bsn)
-    assert brp.contract.checked == {"requests": 3 if demo.household(bsn) else 2,
-                                    "responses": 3 if demo.household(bsn) else 2}
+    assert brp.contract.checked == {
+        "requests": 3 if demo.household(bsn) else 2,
+        "responses": 3 if demo.household(bsn) else 2,
+    }
 
 
 @pytest.mark.parametrize("fields", [frozenset({f}) for f in sorted(PERSON_FIELDS)])

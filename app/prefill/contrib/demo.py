@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from app import demo_data
-from app.core.connectors import Connector, SourceUnavailable
+from app.core.connectors import Connector, ConnectorError, SourceUnavailable
 from app.core.time import local_today
 from app.prefill.documents import TravelDocument, TravelDocuments, travel_documents
 from app.prefill.income import Benefit, IncomeOverview, IncomeSource, SchemeGrant, Wage, income
@@ -39,6 +39,11 @@ def sorted_members(members: list[Relative]) -> tuple[Relative, ...]:
 
 class _Demo(Connector):
     description = "Fictitious population in app/demo_data/residents.yaml."
+
+    def __init__(self, config: Mapping[str, Any]) -> None:
+        if not config.get("DEMO_SOURCES"):
+            raise ConnectorError(f"the demo {self.kind} source is switched off here (DEMO_SOURCES)")
+        super().__init__(config)
 
     def _check_up(self) -> None:
         if self.kind in set(self.config.get("DEMO_SOURCES_DOWN") or ()):
@@ -174,7 +179,11 @@ class DemoIncome(_Demo, IncomeSource):
         return IncomeOverview(
             benefits=tuple(
                 Benefit(
-                    b["kind"], b["payer"], demo_data.cents(b["monthly_net"]), b["since"], b.get("until")
+                    b["kind"],
+                    b["payer"],
+                    demo_data.cents(b["monthly_net"]),
+                    b["since"],
+                    b.get("until"),
                 )
                 for b in data.get("benefits", [])
             )
@@ -187,7 +196,8 @@ class DemoIncome(_Demo, IncomeSource):
             if "loon" in fields
             else None,
             schemes=tuple(
-                SchemeGrant(s["scheme"], s["since"], s.get("until")) for s in data.get("schemes", [])
+                SchemeGrant(s["scheme"], s["since"], s.get("until"))
+                for s in data.get("schemes", [])
             )
             if "regelingen" in fields
             else None,

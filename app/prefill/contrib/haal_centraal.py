@@ -45,7 +45,11 @@ _ADDRESS = tuple(
 
 
 def _related(group: str) -> tuple[str, ...]:
-    return (f"{group}.burgerservicenummer", *(f"{group}.{f}" for f in _NAME), f"{group}.geboorte.datum")
+    return (
+        f"{group}.burgerservicenummer",
+        *(f"{group}.{f}" for f in _NAME),
+        f"{group}.geboorte.datum",
+    )
 
 
 # Loket field -> the BRP Personen fields it stands for (one RaadpleegMetBurgerservicenummer).
@@ -161,7 +165,11 @@ class HaalCentraalPersonen(_HaalCentraal, PersonRegister):
     def _one(self, bsn: str, fields: list[str]) -> Mapping[str, Any] | None:
         answer = self._query(
             "/personen",
-            {"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": [bsn], "fields": fields},
+            {
+                "type": "RaadpleegMetBurgerservicenummer",
+                "burgerservicenummer": [bsn],
+                "fields": fields,
+            },
         )
         found = [p for p in answer.get("personen") or [] if isinstance(p, Mapping)]
         return found[0] if found else None
@@ -173,11 +181,15 @@ class HaalCentraalPersonen(_HaalCentraal, PersonRegister):
         found = self._one(bsn, wanted)
         if found is None:
             return None
-        address, abroad = _places(found.get("verblijfplaats")) if "adres" in fields else (None, None)
+        address, abroad = (
+            _places(found.get("verblijfplaats")) if "adres" in fields else (None, None)
+        )
         return Person(
             bsn=bsn,
             name=_name(found.get("naam")) if "naam" in fields else None,
-            born=_date((found.get("geboorte") or {}).get("datum")) if "geboortedatum" in fields else None,
+            born=_date((found.get("geboorte") or {}).get("datum"))
+            if "geboortedatum" in fields
+            else None,
             age=int(found["leeftijd"]) if "leeftijd" in fields and "leeftijd" in found else None,
             address=address,
             abroad=abroad,
