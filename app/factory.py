@@ -23,6 +23,7 @@ CAPABILITIES = (
     "app.auth",
     "app.identity",
     "app.cases",
+    "app.payment",
     "app.editor",
     "app.panel",
 )
