@@ -16,20 +16,28 @@ from tests.pagecheck import check_page
 
 def start(app: Flask, return_path: str = "/formulieren/bewonersparkeervergunning/betaald"):  # type: ignore[no-untyped-def]
     with app.test_request_context():
-        return service.start_payment("PV-4736-KM", 5150, "Bewonersparkeervergunning 2027", return_path)
+        return service.start_payment(
+            "PV-4736-KM", 5150, "Bewonersparkeervergunning 2027", return_path
+        )
 
 
 def choose(client: FlaskClient, url: str, choice: str) -> str:
     page = client.get(url)
     assert page.status_code == 200
     check_page(page.get_data(as_text=True), "nl")
-    answer = client.post(url, data={"csrf_token": csrf_token(page.get_data(as_text=True)), "choice": choice})
+    answer = client.post(
+        url, data={"csrf_token": csrf_token(page.get_data(as_text=True)), "choice": choice}
+    )
     assert answer.status_code == 303
     return str(answer.location)
 
 
-@pytest.mark.parametrize(("choice", "state"), [("betalen", "betaald"), ("annuleren", "geannuleerd")])
-def test_pay_or_cancel_and_come_back(app: Flask, client: FlaskClient, choice: str, state: str) -> None:
+@pytest.mark.parametrize(
+    ("choice", "state"), [("betalen", "betaald"), ("annuleren", "geannuleerd")]
+)
+def test_pay_or_cancel_and_come_back(
+    app: Flask, client: FlaskClient, choice: str, state: str
+) -> None:
     started = start(app)
     page = client.get(started.redirect_url)
     html = page.get_data(as_text=True)
@@ -47,7 +55,7 @@ def test_a_finished_payment_cannot_be_changed(app: Flask, client: FlaskClient) -
     started = start(app)
     choose(client, started.redirect_url, "betalen")
     page = client.get(started.redirect_url).get_data(as_text=True)
-    assert "al afgerond" in page and 'id="betalen"' not in page
+    assert "al gedaan of gestopt" in page and 'id="betalen"' not in page
     client.post(started.redirect_url, data={"csrf_token": csrf_token(page), "choice": "annuleren"})
     with app.test_request_context():
         assert service.payment_status(started.payment_id).state == "betaald"
@@ -88,7 +96,9 @@ def test_the_example_payment_in_english(client: FlaskClient) -> None:
     soup = check_page(page.get_data(as_text=True), "en")
     form = soup.select_one("#proefbetaling")
     assert form is not None
-    paid = client.post(str(form["action"]), data={"csrf_token": csrf_token(str(soup))}, follow_redirects=True)
+    paid = client.post(
+        str(form["action"]), data={"csrf_token": csrf_token(str(soup))}, follow_redirects=True
+    )
     pay = BeautifulSoup(paid.get_data(as_text=True), "html.parser")
     assert paid.request.path.startswith("/en/betalen/demo/")
     assert pay.select_one("#betalen") is not None

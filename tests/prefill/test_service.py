@@ -35,7 +35,9 @@ def test_each_value_says_where_and_when_it_came_from(demo_app: Flask) -> None:
     assert found.person is not None
     assert found.person.label() == "Uit de Basisregistratie Personen, 3 november 2026"
     with force_locale("en"):
-        assert found.person.label() == "From the Personal Records Database, 3 November 2026"
+        assert (
+            found.person.label() == "From the Personal Records Database, November 3, 2026"
+        )  # as the site writes dates
     assert found.person.source.correction_url.startswith("/")
     assert found.income is not None and "gemeente" in str(found.income.source.from_phrase)
 
