@@ -169,6 +169,17 @@ def test_a_fake_that_drifts_fails(real_app: Flask, zaken: FakeZaken) -> None:
     assert "uuid" in zaken.contract.violations.pop()
 
 
+def test_a_fake_that_renames_a_field_fails(real_app: Flask, zaken: FakeZaken) -> None:
+    def spoil(payload: dict) -> None:  # type: ignore[type-arg]
+        if "identificatie" in payload:
+            payload["zaaknummer"] = payload.pop("identificatie")
+
+    zaken.drift = spoil
+    with pytest.raises(SourceUnavailable):
+        service.submit(new_case())
+    assert "zaaknummer" in zaken.contract.violations.pop()
+
+
 def test_duplicate_references_are_refused(moment: None, demo_app: Flask) -> None:
     service.submit(new_case())
     with pytest.raises(SourceUnavailable):

@@ -7,12 +7,18 @@ subtypes in `discriminator.mapping`; each subtype is `allOf: [base, ...]`). JSON
 "huisnummer": "12"}` would pass. `_follow_discriminator` makes the checker validate the instance
 against the subtype its discriminating property names too, and refuse unknown subtypes.
 
+A second gap: none of these documents says `additionalProperties: false`, so a fake that writes
+`huisnr` for `huisnummer` would pass. `unknown_properties` walks the body along the schema
+(through `$ref`, `allOf` and the discriminator) and reports every name the document does not
+declare; the contract counts that as a violation too.
+
 Every request and response checked is counted (`Contract.checked`), so a test can prove that the
 checks really ran.
 """
 
 import copy
 import json
+import re
 import threading
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -42,6 +48,8 @@ FILES = {
 }
 
 _in_progress = threading.local()
+# Everything checked in this test run, per API: (name, "requests"|"responses") -> count.
+TOTALS: Counter[tuple[str, str]] = Counter()
 
 
 def _follow_discriminator(
@@ -124,6 +132,62 @@ def base_path(name: str) -> str:
     return urlparse_path(_document(name)["servers"][0]["url"])
 
 
+def _resolve(name: str, schema: Any) -> Any:
+    seen = 0
+    while isinstance(schema, dict) and "$ref" in schema and seen < 50:
+        target: Any = _document(name)
+        for part in schema["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        schema, seen = target, seen + 1
+    return schema
+
+
+def _branches(name: str, schema: Any, instance: Any, depth: int = 0) -> list[dict[str, Any]]:
+    """Return every (resolved) schema that applies to `instance` through allOf/discriminator."""
+    schema = _resolve(name, schema)
+    if not isinstance(schema, dict) or depth > 20:
+        return []
+    found = [schema]
+    for member in schema.get("allOf", []):
+        found += _branches(name, member, instance, depth + 1)
+    mapping = (schema.get("discriminator") or {}).get("mapping", {})
+    prop = (schema.get("discriminator") or {}).get("propertyName")
+    if isinstance(instance, dict) and prop and instance.get(prop) in mapping and depth < 3:
+        found += _branches(name, {"$ref": mapping[instance[prop]]}, instance, depth + 3)
+    return found
+
+
+def unknown_properties(name: str, schema: Any, instance: Any, where: str = "") -> list[str]:
+    """Return the paths of every property in `instance` that the schema does not declare."""
+    branches = _branches(name, schema, instance)
+    if not branches:
+        return []
+    if isinstance(instance, list):
+        items = [b["items"] for b in branches if "items" in b]
+        return [
+            p
+            for i, v in enumerate(instance)
+            for s in items
+            for p in unknown_properties(name, s, v, f"{where}[{i}]")
+        ]
+    if not isinstance(instance, dict):
+        return []
+    if any(b.get("additionalProperties") not in (None, False) for b in branches):
+        return []  # free-form (e.g. overigeData)
+    if any("oneOf" in b or "anyOf" in b for b in branches if "properties" not in b):
+        return []  # a choice between shapes: the validator has already judged it
+    declared: dict[str, list[Any]] = {}
+    for branch in branches:
+        for key, sub in (branch.get("properties") or {}).items():
+            declared.setdefault(key, []).append(sub)
+    problems = [f"{where}.{key}" for key in instance if key not in declared]
+    for key, subs in declared.items():
+        if key in instance:
+            for sub in subs:
+                problems += unknown_properties(name, sub, instance[key], f"{where}.{key}")
+    return sorted(set(problems))
+
+
 class ContractViolation(AssertionError):
     """A request or response that the official document does not allow."""
 
@@ -169,7 +233,32 @@ class Contract:
             self.api.validate_request(request)
         except Exception as error:  # openapi-core raises several kinds
             self._fail("request", request, error)
+        if request.body:
+            operation = self._operation(request)
+            content = (operation.get("requestBody") or {}).get("content") or {}
+            self._strict("request", request, content, json.loads(request.body))
         self.checked["requests"] += 1
+        TOTALS[self.name, "requests"] += 1
+
+    def _operation(self, request: MockRequest) -> dict[str, Any]:
+        paths = _document(self.name)["paths"]
+        path = request.path[len(base_path(self.name)) :] or "/"
+        for template, item in paths.items():
+            pattern = "^" + re.sub(r"\{[^}]+\}", "[^/]+", template) + "$"
+            if re.match(pattern, path) and request.method.lower() in item:
+                return dict(item[request.method.lower()])
+        return {}
+
+    def _strict(
+        self, what: str, request: MockRequest, content: Mapping[str, Any], body: Any
+    ) -> None:
+        media = next(iter(content.values()), None) if content else None
+        if not media or "schema" not in media:
+            return
+        extra = unknown_properties(self.name, media["schema"], body)
+        if extra:
+            error = ValueError("properties the document does not declare: " + ", ".join(extra))
+            self._fail(what, request, error)
 
     def check_response(
         self,
@@ -187,7 +276,12 @@ class Contract:
             self.api.validate_response(request, response)
         except Exception as error:
             self._fail("response", request, error)
+        answers = self._operation(request).get("responses") or {}
+        answer = _resolve(self.name, answers.get(str(status)) or answers.get("default") or {})
+        if isinstance(body, (dict, list)) and isinstance(answer, dict):
+            self._strict("response", request, answer.get("content") or {}, body)
         self.checked["responses"] += 1
+        TOTALS[self.name, "responses"] += 1
 
     def _fail(self, what: str, request: MockRequest, error: Exception) -> None:
         cause = error.__cause__ or error

@@ -53,3 +53,18 @@ def demo_app(database_url: str) -> Iterator[Flask]:
         yield app
     with app.app_context():
         db.engine.dispose()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    """Say how many requests and responses were checked against the official documents."""
+    from tests.fakes.brp_contracts import TOTALS
+
+    if TOTALS:
+        names = sorted({name for name, _ in TOTALS})
+        terminalreporter.write_line(
+            "contract checks: "
+            + "; ".join(
+                f"{n} {TOTALS[n, 'requests']} requests, {TOTALS[n, 'responses']} responses"
+                for n in names
+            )
+        )

@@ -27,7 +27,19 @@ def _spoil_place_type(payload: dict) -> None:  # type: ignore[type-arg]
     payload["personen"][0]["verblijfplaats"]["type"] = "Woonadres"
 
 
-@pytest.mark.parametrize("spoil", [_spoil_house_number, _spoil_date, _spoil_place_type])
+def _rename_house_number(payload: dict) -> None:  # type: ignore[type-arg]
+    where = payload["personen"][0]["verblijfplaats"]["verblijfadres"]
+    where["huisnr"] = where.pop("huisnummer")  # valid JSON Schema (nothing is required), wrong name
+
+
+def _extra_property(payload: dict) -> None:  # type: ignore[type-arg]
+    payload["personen"][0]["geboorte"]["datum"]["dag"] = 30
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [_spoil_house_number, _spoil_date, _spoil_place_type, _rename_house_number, _extra_property],
+)
 def test_a_fake_that_drifts_fails(real_app: Flask, brp: FakeBrpPersonen, spoil) -> None:  # type: ignore[no-untyped-def]
     brp.drift = spoil
     with pytest.raises(SourceUnavailable):
@@ -77,6 +89,28 @@ def test_the_checker_refuses_requests_the_api_refuses(body: dict) -> None:  # ty
     )
     with pytest.raises(ContractViolation):
         contract.check_request(request)
+
+
+def test_unknown_properties_are_found_through_refs_allof_and_discriminators() -> None:
+    from tests.fakes.brp_contracts import unknown_properties
+
+    schema = {"$ref": "#/components/schemas/RaadpleegMetBurgerservicenummerResponse"}
+    good = {
+        "type": "RaadpleegMetBurgerservicenummer",
+        "personen": [
+            {
+                "verblijfplaats": {
+                    "type": "VerblijfplaatsBuitenland",
+                    "verblijfadres": {"regel1": "x", "land": {"code": "6029"}},
+                }
+            }
+        ],
+    }
+    assert unknown_properties("brp-personen", schema, good) == []
+    good["personen"][0]["verblijfplaats"]["verblijfadres"]["officieleStraatnaam"] = "x"  # type: ignore[index]
+    assert unknown_properties("brp-personen", schema, good) == [
+        ".personen[0].verblijfplaats.verblijfadres.officieleStraatnaam"
+    ]  # only in a Dutch Adres
 
 
 def test_the_checker_reads_zaken_too() -> None:
