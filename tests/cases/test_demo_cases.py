@@ -10,15 +10,22 @@ from app.core.capabilities import Capability, wiring
 
 @pytest.fixture
 def filled(app: Flask, runner: FlaskCliRunner) -> FlaskCliRunner:
-    result = runner.invoke(args=["demo", "vullen"])
-    assert result.exit_code == 0, result.output
-    assert "Demozaken: 2 toegevoegd." in result.output
+    from app.cases import fill_demo_cases
+
+    with app.app_context():
+        assert fill_demo_cases() == "Demozaken: 2 toegevoegd."
     return runner
 
 
+def test_flask_demo_vullen_adds_the_demo_cases_once(runner: FlaskCliRunner) -> None:
+    result = runner.invoke(args=["demo", "vullen"])
+    assert result.exit_code == 0, result.output
+    assert "Demozaken: 2 toegevoegd." in result.output
+    again = runner.invoke(args=["demo", "vullen"])
+    assert "Demozaken" not in again.output
+
+
 def test_the_demo_residents_have_their_cases(filled: FlaskCliRunner, app: Flask) -> None:
-    again = filled.invoke(args=["demo", "vullen"])
-    assert "Demozaken" not in again.output  # added once
     with app.test_request_context():
         (anna,) = service.cases_for("bsn", "999994669")
         assert anna.case_type == "wmo-hulp-thuis" and anna.running
