@@ -102,17 +102,17 @@ def withdraw(reference: str, initiator: Party | None = None) -> Case:
 
 def correct(reference: str, data: Mapping[str, Any], note: str) -> None:
     """Keep a corrected version of the submission; the case keeps every version."""
-    _guarded("add_submission", reference, data, note)
+    _guarded("add_submission", normalise(reference), data, note)
 
 
 def submissions(reference: str) -> tuple[Submission, ...]:
-    versions: tuple[Submission, ...] = _guarded("submissions", reference)
+    versions: tuple[Submission, ...] = _guarded("submissions", normalise(reference))
     return versions
 
 
 def set_status(reference: str, key: str, note: str = "", initiator: Party | None = None) -> Case:
     """Give a case a new status and tell the capabilities that listen ("zaken.status")."""
-    case: Case = _guarded("set_status", reference, key, note)
+    case: Case = _guarded("set_status", normalise(reference), key, note)
     _announce(StatusChange(case, initiator))
     return case
 

@@ -66,6 +66,8 @@ def test_flask_zaken_status_moves_a_case_to_its_next_status(
 def test_flask_zaken_status_to_a_chosen_status(filled: FlaskCliRunner) -> None:
     result = filled.invoke(args=["zaken", "status", "ZK-4769-HM", "--naar", "gegevens_nodig"])
     assert result.output.strip() == "ZK-4769-HM: gegevens_nodig (Wij hebben nog iets van u nodig.)"
+    onwards = filled.invoke(args=["zaken", "status", "ZK-4769-HM"])
+    assert onwards.output.startswith("ZK-4769-HM: in_behandeling")  # back where it was
     wrong = filled.invoke(args=["zaken", "status", "ZK-4769-HM", "--naar", "klaar"])
     assert wrong.exit_code == 2 and "Onbekende status" in wrong.output
 

@@ -125,10 +125,17 @@ class DemoCaseSystem(CaseSystem):
         :raises UnknownCase: no such case. :raises ConnectorError: the case has ended.
         """
         row = self._row(reference)
-        current = row.steps[-1].key if row.steps else None
-        following = catalogue().next_status(row.case_type, current)
+        texts = catalogue()
+        last = row.steps[-1].key if row.steps else None
+        if last is not None and texts.statuses[last].ends:
+            raise ConnectorError(f"{reference} has ended ({last})")
+        # After a status outside the case type's order (gegevens_nodig), carry on from the
+        # last status in the order.
+        order = texts.case_types[row.case_type].statuses
+        reached = [s.key for s in row.steps if s.key in order]
+        following = texts.next_status(row.case_type, reached[-1] if reached else None)
         if following is None:
-            raise ConnectorError(f"{reference} has ended ({current})")
+            raise ConnectorError(f"{reference} has ended ({last})")
         return self.set_status(reference, following)
 
     def fill(self) -> int:
