@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.connectors import Connector, ConnectorError, Registry
-from app.prefill.persons import Address
+from app.prefill.persons import Address, Name
 
 
 class UnknownCase(ConnectorError):
@@ -29,6 +29,7 @@ class Party:
     name: str
     address: Address | None = None  # its postcode is the second factor of /zaak-status
     kind: str = ""  # for a representative: "machtiging", "bewindvoerder", ...
+    name_parts: Name | None = None  # as the BRP gives it, when known (the case system keeps parts)
 
     @property
     def postcode(self) -> str:
@@ -97,6 +98,10 @@ class CaseSystem(Connector):
     @abstractmethod
     def create(self, new: NewCase) -> Case:
         """Register a case for a submission, with its initiator and the status "ontvangen".
+
+        Safe to repeat: a second call with the same reference and initiator finishes what the
+        first left undone and returns the case. The same reference for another initiator is a
+        clash (`ConnectorError`): pick a new reference.
 
         :raises SourceUnavailable: the case system is down; the caller keeps the submission
             and tries again (nothing may be lost).

@@ -180,10 +180,35 @@ def test_a_fake_that_renames_a_field_fails(real_app: Flask, zaken: FakeZaken) ->
     assert "zaaknummer" in zaken.contract.violations.pop()
 
 
-def test_duplicate_references_are_refused(moment: None, demo_app: Flask) -> None:
+def test_a_repeated_submit_returns_the_same_case(moment: None, demo_app: Flask) -> None:
+    assert service.submit(new_case()) == service.submit(new_case())
+    assert len(service.cases_for("bsn", FATIMA.subject)) == 1
+
+
+def test_a_reference_of_someone_else_is_refused(moment: None, demo_app: Flask) -> None:
     service.submit(new_case())
+    other = NewCase("kwijtschelding", "AF-4736-KM", "Kwijtschelding 2026", RIA)
+    with pytest.raises(SourceUnavailable):
+        service.submit(other)
+
+
+def test_a_submit_cut_off_midway_is_finished_by_the_next(
+    moment: None, real_app: Flask, zaken: FakeZaken
+) -> None:
+    zaken.refuse_once = {"statussen"}  # the zaak and its roles are there, the status is not
     with pytest.raises(SourceUnavailable):
         service.submit(new_case())
+    case = service.submit(new_case())
+    assert case.status is not None and case.status.key == "ontvangen"
+    assert [len(zaken.store[r]) for r in ("zaken", "rollen", "statussen", "zaakobjecten")] == [
+        1,
+        2,
+        1,
+        1,
+    ]
+    other = NewCase("kwijtschelding", "AF-4736-KM", "Kwijtschelding 2026", RIA)
+    with pytest.raises(SourceUnavailable):
+        service.submit(other)
 
 
 def test_unknown_case_type_is_a_programming_error(demo_app: Flask) -> None:

@@ -40,6 +40,7 @@ class FakeZaken(FakeServer):
         self.roltypes = roltypes  # roltype URL -> (omschrijving, omschrijvingGeneriek)
         self.final = final_statustypes
         self.page_size = 100
+        self.refuse_once: set[str] = set()  # resources whose next POST fails (a crash midway)
         self.store: dict[str, dict[str, dict[str, Any]]] = {
             "zaken": {},
             "rollen": {},
@@ -59,6 +60,9 @@ class FakeZaken(FakeServer):
         if resource not in self.store or len(parts) > 1:
             return self._fout(404, "Niet gevonden", "not_found")
         if request.method == "POST":
+            if resource in self.refuse_once:
+                self.refuse_once.discard(resource)
+                return self._fout(500, "Interne serverfout", "error")
             body = json.loads(request.get_data())
             self.received.append({"method": "POST", "resource": resource, "body": body})
             return getattr(self, f"_create_{resource}")(body)

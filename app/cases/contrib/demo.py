@@ -60,6 +60,14 @@ class DemoCaseSystem(CaseSystem):
         if new.case_type not in catalogue().case_types:
             raise ConnectorError(f"unknown case type {new.case_type!r}")
         first = catalogue().case_types[new.case_type].statuses[0]
+        existing = db.session.scalar(select(DemoCase).where(DemoCase.reference == new.reference))
+        if existing is not None:
+            if (existing.initiator_type, existing.initiator_id) != (
+                new.initiator.subject_type,
+                new.initiator.subject,
+            ):
+                raise ConnectorError(f"reference {new.reference} is already in use")
+            return _case(existing)  # a repeated submit: it is there already
         row = DemoCase(
             reference=new.reference,
             case_type=new.case_type,

@@ -166,52 +166,71 @@ class ZgwCaseSystem(CaseSystem):
 
     def create(self, new: NewCase) -> Case:
         types = self._types(new.case_type)
-        zaak = self._call(
-            "POST",
-            "/zaken",
-            ok=(201,),
-            body={
-                "identificatie": new.reference,
-                "bronorganisatie": self.rsin,
-                "verantwoordelijkeOrganisatie": self.rsin,
-                "omschrijving": new.description[:80],
-                "zaaktype": str(types["zaaktype"]),
-                "startdatum": local_today().isoformat(),
-                "registratiedatum": local_today().isoformat(),
-            },
-        )
+        zaak = self._zaak(new.reference)
+        if zaak is None:
+            zaak = self._call(
+                "POST",
+                "/zaken",
+                ok=(201,),
+                body={
+                    "identificatie": new.reference,
+                    "bronorganisatie": self.rsin,
+                    "verantwoordelijkeOrganisatie": self.rsin,
+                    "omschrijving": new.description[:80],
+                    "zaaktype": str(types["zaaktype"]),
+                    "startdatum": local_today().isoformat(),
+                    "registratiedatum": local_today().isoformat(),
+                },
+            )
+        return self._finish(zaak, new, types)
+
+    def _finish(self, zaak: Mapping[str, Any], new: NewCase, types: Mapping[str, Any]) -> Case:
+        """Add the roles, first status and answers still missing (a repeated submit)."""
+        url = str(zaak["url"])
+        rollen = list(self._pages("/rollen", {"zaak": url}))
+        initiators = [r for r in rollen if r.get("roltype") == str(types["initiator"])]
+        if initiators:
+            who = initiators[0].get("betrokkeneIdentificatie") or {}
+            if new.initiator.subject not in (who.get("inpBsn"), who.get("kvkNummer")):
+                raise ConnectorError(f"reference {new.reference} is already in use")
+        elif rollen or zaak.get("status"):
+            raise ConnectorError(f"reference {new.reference} is already in use")
         machtiging = new.representative is not None and "gemachtigde" in types
-        self._call(
-            "POST",
-            "/rollen",
-            ok=(201,),
-            body=self._rol(
-                zaak["url"],
-                str(types["initiator"]),
-                new.initiator,
-                "Aanvrager, via Loket",
-                "machtiginggever" if machtiging else "",
-            ),
-        )
-        if machtiging and new.representative is not None:
+        if not initiators:
             self._call(
                 "POST",
                 "/rollen",
                 ok=(201,),
                 body=self._rol(
-                    zaak["url"],
+                    url,
+                    str(types["initiator"]),
+                    new.initiator,
+                    "Aanvrager, via Loket",
+                    "machtiginggever" if machtiging else "",
+                ),
+            )
+        helpers = [r for r in rollen if r.get("roltype") == str(types.get("gemachtigde"))]
+        if machtiging and new.representative is not None and not helpers:
+            self._call(
+                "POST",
+                "/rollen",
+                ok=(201,),
+                body=self._rol(
+                    url,
                     str(types["gemachtigde"]),
                     new.representative,
                     f"Namens de aanvrager ({new.representative.kind})",
                     "gemachtigde",
                 ),
             )
-        first = next(iter(dict(types.get("statussen") or {}).values()), None)
-        if first is None:
-            raise ConnectorError(f"ZAKEN_CATALOGUS[{new.case_type!r}] has no statussen")
-        self._status(zaak["url"], str(first), "")
-        self._object(zaak["url"], 1, dict(new.submission), "")
-        return self._case(zaak)
+        if not zaak.get("status"):
+            first = next(iter(dict(types.get("statussen") or {}).values()), None)
+            if first is None:
+                raise ConnectorError(f"ZAKEN_CATALOGUS[{new.case_type!r}] has no statussen")
+            self._status(url, str(first), "")
+        if not self._objects(zaak):
+            self._object(url, 1, dict(new.submission), "")
+        return self._case(self._zaak(new.reference) or zaak)
 
     @staticmethod
     def _rol(zaak: str, roltype: str, party: Party, note: str, machtiging: str) -> dict[str, Any]:
@@ -226,6 +245,10 @@ class ZgwCaseSystem(CaseSystem):
             }
             return body
         person: dict[str, Any] = {"inpBsn": party.subject, "geslachtsnaam": party.name[:200]}
+        if party.name_parts is not None:
+            person["voornamen"] = party.name_parts.given_names[:200]
+            person["voorvoegselGeslachtsnaam"] = party.name_parts.prefix[:80]
+            person["geslachtsnaam"] = party.name_parts.surname[:200]
         if party.address is not None:
             a = party.address
             person["verblijfsadres"] = {
