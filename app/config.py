@@ -40,7 +40,13 @@ class Config:
     # Which implementation each connector kind uses (see app/core/connectors.py); every kind
     # defaults to its demo implementation. The login broker is the real one as soon as it is
     # configured (INTERFACES.md: OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET).
-    CONNECTORS: dict[str, str] = {"inlog": "oidc" if os.environ.get("OIDC_ISSUER") else "demo"}
+    CONNECTORS: dict[str, str] = {
+        "inlog": "oidc" if os.environ.get("OIDC_ISSUER") else "demo",
+        # Registers and the case system: the real client as soon as its URL is set.
+        "personen": "http" if os.environ.get("BRP_PERSONEN_URL") else "demo",
+        "reisdocumenten": "http" if os.environ.get("BRP_REISDOCUMENTEN_URL") else "demo",
+        "zaken": "http" if os.environ.get("ZAKEN_URL") else "demo",
+    }
     OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "")
     OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
     OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
@@ -87,6 +93,38 @@ class Config:
     # two minutes before the end (`RESIDENT_WARNING_SECONDS`).
     RESIDENT_IDLE_MINUTES = 15
     RESIDENT_WARNING_SECONDS = 120
+    # Real register clients (app/prefill/contrib/haal_centraal.py). Each reads <PREFIX>_URL,
+    # _API_KEY (sent as _API_KEY_HEADER, default X-API-KEY), _CLIENT_CERT + _CLIENT_KEY (mutual
+    # TLS with a PKIoverheid certificate), _CA_BUNDLE and _TIMEOUT_SECONDS (short: a slow
+    # register must never hold up a page).
+    BRP_PERSONEN_URL = os.environ.get("BRP_PERSONEN_URL", "")
+    BRP_PERSONEN_API_KEY = os.environ.get("BRP_PERSONEN_API_KEY", "")
+    BRP_PERSONEN_CLIENT_CERT = os.environ.get("BRP_PERSONEN_CLIENT_CERT", "")
+    BRP_PERSONEN_CLIENT_KEY = os.environ.get("BRP_PERSONEN_CLIENT_KEY", "")
+    BRP_PERSONEN_TIMEOUT_SECONDS = 2.0
+    BRP_REISDOCUMENTEN_URL = os.environ.get("BRP_REISDOCUMENTEN_URL", "")
+    BRP_REISDOCUMENTEN_API_KEY = os.environ.get("BRP_REISDOCUMENTEN_API_KEY", "")
+    BRP_REISDOCUMENTEN_CLIENT_CERT = os.environ.get("BRP_REISDOCUMENTEN_CLIENT_CERT", "")
+    BRP_REISDOCUMENTEN_CLIENT_KEY = os.environ.get("BRP_REISDOCUMENTEN_CLIENT_KEY", "")
+    BRP_REISDOCUMENTEN_TIMEOUT_SECONDS = 2.0
+    # The ZGW Zaken API (app/cases/contrib/zgw.py): a JWT signed with the client id and secret
+    # the case system's Autorisaties API knows; the catalogue's URLs for each case type.
+    ZAKEN_URL = os.environ.get("ZAKEN_URL", "")
+    ZAKEN_CLIENT_ID = os.environ.get("ZAKEN_CLIENT_ID", "")
+    ZAKEN_SECRET = os.environ.get("ZAKEN_SECRET", "")
+    ZAKEN_TIMEOUT_SECONDS = 3.0
+    ZAKEN_BRONORGANISATIE = os.environ.get("ZAKEN_BRONORGANISATIE", "")  # RSIN of the municipality
+    # Case type key (content/zaakstatussen.yaml) -> {"zaaktype": URL, "initiator": roltype URL,
+    # "statussen": {status key: statustype URL}}; from the catalogue (Catalogi API).
+    ZAKEN_CATALOGUS: dict[str, dict[str, object]] = {}
+    # The demo registers, case system and payment provider (fictitious data, a "Testomgeving").
+    # Off here: where a real client is not configured, a source is unavailable rather than
+    # silently fictitious, and no case lands in Loket's own database.
+    DEMO_SOURCES = False
+    # Demo sources that act as if they were down (kinds, e.g. {"personen"}), to try that path.
+    DEMO_SOURCES_DOWN: frozenset[str] = frozenset(
+        k for k in os.environ.get("LOKET_DEMO_STORING", "").split(",") if k
+    )
     # Minutes a flow's answers are kept after the last step, per kind (default two hours).
     FLOW_TTL_MINUTES: dict[str, int] = {}
 
@@ -96,6 +134,7 @@ class DevelopmentConfig(Config):
 
     SECRET_KEY = os.environ.get("SECRET_KEY", "") or "development-only-not-secret"
     DEMO_LOGIN = True
+    DEMO_SOURCES = True
 
 
 class TestConfig(Config):
@@ -105,6 +144,7 @@ class TestConfig(Config):
     RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
     DEMO_LOGIN = True
+    DEMO_SOURCES = True
     CONNECTORS: dict[str, str] = {}
 
 

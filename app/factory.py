@@ -22,6 +22,8 @@ CAPABILITIES = (
     "app.site",
     "app.auth",
     "app.identity",
+    "app.cases",
+    "app.payment",
     "app.editor",
     "app.panel",
 )

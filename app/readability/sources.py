@@ -54,9 +54,23 @@ def resident_texts(root: Path) -> Iterator[Source]:
     pot = root / "translations" / "messages.pot"
     for where, text in catalogue_strings(pot):
         yield Source(str(Path(where).relative_to(root)), text, "b1", "nl")
+    yield from case_status_texts(root / "content" / "zaakstatussen.yaml")
     messages = root / "templates" / "messages"
     if messages.exists():
         for path in sorted(p for p in messages.rglob("*") if p.suffix in MESSAGE_SUFFIXES):
             lang = "en" if ".en." in path.name else "nl"
             text = PLACEHOLDER.sub("", path.read_text(encoding="utf-8"))
             yield Source(str(path.relative_to(root)), text, "b1", lang)
+
+
+def case_status_texts(path: Path) -> Iterator[Source]:
+    """The plain sentences residents read about their case, per status and language."""
+    if not path.exists():
+        return
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for key, entry in data["statussen"].items():
+        for part in ("zin", "daarna"):
+            for lang, text in entry[part].items():
+                yield Source(f"content/zaakstatussen.yaml:{key}.{part}", text, "b1", lang)
