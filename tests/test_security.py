@@ -71,6 +71,7 @@ def test_hsts_in_production(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
     monkeypatch.setenv("DATABASE_URL", "sqlite://")
     monkeypatch.setenv("PUBLIC_URL", "https://loket.example")
+    monkeypatch.setenv("RATELIMIT_STORAGE_URI", "redis://127.0.0.1:1/0")  # not reached here
     config = type(
         "P",
         (ProductionConfig,),
@@ -78,6 +79,8 @@ def test_hsts_in_production(monkeypatch: pytest.MonkeyPatch) -> None:
             "SECRET_KEY": "x" * 40,
             "SQLALCHEMY_DATABASE_URI": "sqlite://",
             "CONNECTORS": {"inlog": "oidc"},
+            "PUBLIC_URL": "https://loket.example",
+            "RATELIMIT_STORAGE_URI": "memory://",
         },
     )
     response = create_app(config).test_client().get("/")
