@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from flask import Flask, Response, abort, current_app, g, request, url_for
 from flask.globals import request_ctx
+from flask.sessions import SecureCookieSessionInterface, SessionMixin
 from werkzeug.exceptions import HTTPException
 from werkzeug.sansio.utils import get_host
 
@@ -94,6 +95,19 @@ def accepts_files[F: Callable[..., Any]](view: F) -> F:
     return view
 
 
+class SessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie session, refreshed only by requests that use it.
+
+    Flask renews a permanent session's cookie on every response; a public page would then carry
+    a visitor's Set-Cookie into a shared cache.
+    """
+
+    def should_set_cookie(self, app: Flask, session: SessionMixin) -> bool:
+        return session.modified or (
+            session.permanent and app.config["SESSION_REFRESH_EACH_REQUEST"] and session.accessed
+        )
+
+
 class HostCheck:
     """Answer a Host header that is not trusted or not a valid name with a 400 page.
 
@@ -151,6 +165,7 @@ def check_config(app: Flask) -> None:
 
 def init_app(app: Flask) -> None:
     check_config(app)
+    app.session_interface = SessionInterface()
     app.wsgi_app = HostCheck(app.wsgi_app, app)  # type: ignore[method-assign]
     headers = security_headers(bool(app.config.get("HSTS")))
 
