@@ -37,9 +37,11 @@ def create_app(config: type[Config] | str | None = None) -> Flask:
         check()
     app = Flask(
         __name__,
+        static_folder=None,  # no static view: WhiteNoise serves the built files (app/assets.py)
         template_folder=str(ROOT / "templates"),
         instance_path=str(getattr(config, "INSTANCE_DIR", ROOT / "instance")),
     )
+    app.static_folder = str(ROOT / "app" / "static")  # read by loaders (pictograms)
     app.config.from_object(config)
     for name in ("SECRET_KEY", "PUBLIC_URL"):  # set in the environment after the import
         if not app.config.get(name) and os.environ.get(name):
