@@ -8,7 +8,7 @@ bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2))
 worker_class = "sync"
 # Load the app (content, search index, word lists) once in the master; workers share it.
-preload_app = True
+preload_app = os.environ.get("GUNICORN_PRELOAD", "1") == "1"  # 0 only to measure the difference
 timeout = 30
 graceful_timeout = 20
 keepalive = 5

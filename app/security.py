@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, abort, current_app, g, request, url_for
+from flask import Flask, Request, Response, abort, current_app, g, request, url_for
 from flask.globals import request_ctx
-from flask.sessions import SecureCookieSessionInterface, SessionMixin
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface, SessionMixin
 from werkzeug.exceptions import HTTPException
 from werkzeug.sansio.utils import get_host
 
@@ -102,6 +102,11 @@ class SessionInterface(SecureCookieSessionInterface):
     a visitor's Set-Cookie into a shared cache.
     """
 
+    def open_session(self, app: Flask, request: Request) -> SecureCookieSession | None:
+        if not request.cookies.get(self.get_cookie_name(app)) and app.secret_key:
+            return self.session_class()  # no cookie: nothing to verify (most page views)
+        return super().open_session(app, request)
+
     def should_set_cookie(self, app: Flask, session: SessionMixin) -> bool:
         return session.modified or (
             session.permanent and app.config["SESSION_REFRESH_EACH_REQUEST"] and session.accessed
@@ -176,7 +181,11 @@ def init_app(app: Flask) -> None:
         view = app.view_functions.get(request.endpoint or "")
         # A text field sent as a file part (curl -F text=@file) reaches the validators as a
         # FileStorage; only views that take uploads read those.
-        if request.files and not getattr(view, "accepts_files", False):
+        if (
+            request.mimetype == "multipart/form-data"
+            and request.files
+            and not getattr(view, "accepts_files", False)
+        ):
             abort(400)
 
     @app.after_request

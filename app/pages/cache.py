@@ -25,7 +25,6 @@ from urllib.parse import urlencode
 import brotli
 from flask import Flask, Response, current_app, g, request
 
-from app.compression import accepts
 from app.core.capabilities import wiring
 from app.extensions import wants_fragment
 from app.pages.content import current_store
@@ -167,22 +166,20 @@ def _render_alone(
 
 
 def _respond(kept: Kept) -> Response:
-    if accepts("br"):
-        body, encoding, tag = kept.br, "br", f"{kept.digest}-br"
-    elif accepts("gzip"):
-        body, encoding, tag = kept.gzip, "gzip", f"{kept.digest}-gz"
+    encodings = request.accept_encodings
+    if encodings["br"]:
+        body, encoding, tag = kept.br, "br", f'"{kept.digest}-br"'
+    elif encodings["gzip"]:
+        body, encoding, tag = kept.gzip, "gzip", f'"{kept.digest}-gz"'
     else:
-        body, encoding, tag = kept.body, None, kept.digest
-    response = Response(status=200, mimetype="text/html")
-    response.set_etag(tag)
-    response.headers["Cache-Control"] = f"public, max-age={current_app.config['CONTENT_MAX_AGE']}"
-    response.vary.add("Accept-Encoding")
-    if kept.varies_on_cookie:
-        response.vary.add("Cookie")
-    if tag in request.if_none_match:
-        response.status_code = 304
-        return response
-    response.set_data(body)
+        body, encoding, tag = kept.body, "", f'"{kept.digest}"'
+    headers = [
+        ("ETag", tag),
+        ("Cache-Control", f"public, max-age={current_app.config['CONTENT_MAX_AGE']}"),
+        ("Vary", "Accept-Encoding, Cookie" if kept.varies_on_cookie else "Accept-Encoding"),
+    ]
+    if tag in request.headers.get("If-None-Match", ""):
+        return Response(status=304, headers=headers)
     if encoding:
-        response.headers["Content-Encoding"] = encoding
-    return response
+        headers.append(("Content-Encoding", encoding))
+    return Response(body, status=200, headers=headers, mimetype="text/html")
