@@ -12,6 +12,7 @@ def _sqlite_url(name: str) -> str:
 
 class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY", "")
+    INSTANCE_DIR = ROOT / "instance"
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL") or _sqlite_url("loket.db")
     SQLALCHEMY_ENGINE_OPTIONS: dict[str, object] = {"pool_pre_ping": True}
     CONTENT_DIR = ROOT / "content"
@@ -31,11 +32,31 @@ class Config:
     # Reverse proxies in front of the app (X-Forwarded-For hops to trust). Without this, every
     # resident behind the proxy shares one rate limit.
     PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
-    LOGIN_MAX_FAILURES = 5
-    LOGIN_LOCK_MINUTES = 15
-    # Where the public site lives, for absolute links (sitemap, hreflang, security.txt). Set it in
-    # production: the Host header of a request is chosen by the client.
+    # Staff login throttle (app/auth/throttle.py): failures are counted per source address and
+    # per account in the rate-limit store; after the free ones every failure doubles the wait.
+    LOGIN_FREE_FAILURES_ACCOUNT = 5
+    LOGIN_FREE_FAILURES_SOURCE = 10  # an office behind one address has several people
+    LOGIN_FIRST_WAIT_SECONDS = 15
+    LOGIN_MAX_WAIT_SECONDS = 15 * 60
+    LOGIN_FORGET_AFTER_SECONDS = 24 * 60 * 60  # failures older than this no longer count
+    # Where the public site lives, for absolute links (sitemap, hreflang, security.txt, the login
+    # callback). Required outside development: the Host header of a request is chosen by the
+    # client. Only the development server may fall back to the request's host.
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "")
+    PUBLIC_URL_FROM_REQUEST = False
+    # Host headers the app answers (Flask's own setting); None accepts any well-formed host.
+    # Outside development it defaults to the host of PUBLIC_URL.
+    TRUSTED_HOSTS: list[str] | None = (
+        [h.strip() for h in os.environ["TRUSTED_HOSTS"].split(",") if h.strip()]
+        if os.environ.get("TRUSTED_HOSTS")
+        else None
+    )
+    # Nothing a resident sends is larger: the language checker's 20,000 characters are at most
+    # 240 KB as a form. Uploads get their own limit when they arrive.
+    MAX_CONTENT_LENGTH = 512 * 1024
+    MAX_FORM_MEMORY_SIZE = 512 * 1024
+    # Content pages may be kept this long by browsers and proxies (they revalidate by ETag).
+    CONTENT_MAX_AGE = 300
     SECURITY_CONTACT = "mailto:security@loket.example"
     # Which implementation each connector kind uses (see app/core/connectors.py); every kind
     # defaults to its demo implementation. The login broker is the real one as soon as it is
@@ -130,11 +151,15 @@ class Config:
 
 
 class DevelopmentConfig(Config):
-    """`make run`: the embedded SQLite database with demo data, not in debug mode."""
+    """`make run`: the embedded SQLite database with demo data, not in debug mode.
 
-    SECRET_KEY = os.environ.get("SECRET_KEY", "") or "development-only-not-secret"
+    Without SECRET_KEY the app uses (and on the first start writes) `instance/secret_key`.
+    """
+
     DEMO_LOGIN = True
     DEMO_SOURCES = True
+    PUBLIC_URL_FROM_REQUEST = True
+    SECRET_KEY_FILE = True
 
 
 class TestConfig(Config):
@@ -146,6 +171,7 @@ class TestConfig(Config):
     DEMO_LOGIN = True
     DEMO_SOURCES = True
     CONNECTORS: dict[str, str] = {}
+    PUBLIC_URL_FROM_REQUEST = True  # the test client and the test servers are development servers
 
 
 class ProductionConfig(Config):
@@ -155,15 +181,27 @@ class ProductionConfig(Config):
 
     @classmethod
     def check(cls) -> None:
-        """Refuse to start production without a real secret, database and public address."""
-        if not os.environ.get("PUBLIC_URL"):
+        """Refuse to start production without a real secret, database, address and Redis."""
+
+        def setting(name: str) -> str:
+            return str(os.environ.get(name) or getattr(cls, name, "") or "")
+
+        if not setting("PUBLIC_URL"):
             raise RuntimeError(
                 "PUBLIC_URL must be set in production, e.g. https://loket.nijmegen.nl"
             )
-        if not os.environ.get("SECRET_KEY"):
+        if not setting("SECRET_KEY"):
             raise RuntimeError("SECRET_KEY must be set in production.")
-        if not os.environ.get("DATABASE_URL"):
+        if (
+            not os.environ.get("DATABASE_URL")
+            and cls.SQLALCHEMY_DATABASE_URI == Config.SQLALCHEMY_DATABASE_URI
+        ):
             raise RuntimeError("DATABASE_URL must be set in production (PostgreSQL).")
+        if not setting("RATELIMIT_STORAGE_URI").startswith(("redis://", "rediss://")):
+            raise RuntimeError(
+                "RATELIMIT_STORAGE_URI must point at Redis in production (redis://host:6379/0):"
+                " rate limits and the login throttle must hold across workers and machines."
+            )
 
 
 CONFIGS: dict[str, type[Config]] = {

@@ -59,12 +59,10 @@ def test_catalogue_reader_sees_plural_forms_and_escapes(tmp_path) -> None:  # ty
 
 
 def test_the_gate_reads_the_plural_strings_of_the_real_catalogue() -> None:
-    pot = (ROOT / "translations" / "messages.pot").read_text(encoding="utf-8")
-    plurals = [
-        line[len('msgid_plural "') : -1]
-        for line in pot.splitlines()
-        if line.startswith("msgid_plural")
-    ]
+    from babel.messages.pofile import read_po
+
+    with (ROOT / "translations" / "messages.pot").open("rb") as pot:
+        plurals = [m.id[1] for m in read_po(pot) if isinstance(m.id, tuple)]
     assert plurals, "the catalogue has plural strings"
     texts = {s.text for s in SOURCES if s.where.startswith("translations/")}
     for plural in plurals:

@@ -183,6 +183,7 @@ def test_demo_login_is_off_in_production(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
     monkeypatch.setenv("DATABASE_URL", "sqlite://")
     monkeypatch.setenv("PUBLIC_URL", "https://loket.example")
+    monkeypatch.setenv("RATELIMIT_STORAGE_URI", "redis://127.0.0.1:1/0")  # production needs Redis
     monkeypatch.delenv("OIDC_ISSUER", raising=False)
     config = type(
         "P", (ProductionConfig,), {"CONNECTORS": {"inlog": "demo"}, "SECRET_KEY": "x" * 40}
