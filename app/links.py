@@ -7,9 +7,9 @@ plain text.
 
 import re
 from html import unescape
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
-from flask import current_app, url_for
+from flask import current_app, request, url_for
 from markupsafe import Markup, escape
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import RequestRedirect
@@ -75,3 +75,18 @@ def booking_url(topic: str | None = None) -> str:
     """Return the link for "Praat met een mens": the booking flow for a topic, or contact."""
     url = f"/afspraak?onderwerp={topic}" if topic else "/afspraak"
     return resolve(url) or url_for("site.contact")
+
+
+def is_here(url: str | None) -> bool:
+    """Return whether `url` is the page being shown: a link there would only reload it.
+
+    A fragment of this page (`#inhoud`) is not "here": it moves within the page.
+    """
+    if not url or url.startswith("#"):
+        return False
+    target = urlsplit(url)
+    if target.scheme or target.netloc:
+        return False
+    same_path = target.path == request.script_root + request.path
+    query = sorted(parse_qsl(request.query_string.decode("utf-8", "replace")))
+    return same_path and sorted(parse_qsl(target.query)) == query
