@@ -1,6 +1,9 @@
 // "Lees voor": read the page aloud with the browser's own speech synthesis.
 // An enhancement: the button stays hidden unless the browser can speak the page's language.
-// Phone numbers are read digit by digit ("1 4 0 2 4"), so 14 024 is heard as a number to dial.
+// A phone number is read as one, with its words: "Bel telefoonnummer 1 4 0 2 4" (digit by digit,
+// a number to dial; the word is added where the text does not say it, because residents did not
+// recognise 14 024 as a phone number). The button changes its label to "Stop met voorlezen"
+// while it reads (a label, not a toggle state: one way to say it); Escape stops too.
 (function () {
   "use strict";
   var box = document.querySelector("[data-lees-voor]");
@@ -24,18 +27,34 @@
     return null;
   }
 
-  function digits(text) {
-    return text.replace(/\d/g, function (d) { return d + " "; }).replace(/[^\d+ ]/g, " ");
+  var NUMBER = /\+?\d[\d ]*\d/g;
+  var NAMED = /(telefoonnummer|nummer|phone number|number)\s*:?\s*$/i;
+  var WORD = lang === "nl" ? "telefoonnummer" : "phone number";
+
+  function digits(number) {
+    return number.replace(/\s+/g, "").split("").join(" ");
   }
 
-  // The text of one block, with phone numbers spelled out digit by digit.
+  // The words of a phone link as they are spoken: its number digit by digit, after its name.
+  function phone(link, before) {
+    var text = link.textContent;
+    return text.replace(NUMBER, function (number, offset) {
+      var named = NAMED.test(before + text.slice(0, offset));
+      return (named ? "" : WORD + " ") + digits(number);
+    });
+  }
+
+  // The text of one block as it is read aloud.
   function spoken(el) {
     var clone = el.cloneNode(true);
     var hidden = clone.querySelectorAll("[aria-hidden=true], .loket-visually-hidden");
     for (var h = 0; h < hidden.length; h++) { hidden[h].remove(); }
     var phones = clone.querySelectorAll("a[href^='tel:']");
     for (var i = 0; i < phones.length; i++) {
-      phones[i].textContent = digits(phones[i].textContent);
+      var range = document.createRange();
+      range.setStart(clone, 0);
+      range.setEndBefore(phones[i]);
+      phones[i].textContent = phone(phones[i], range.toString());
     }
     return clone.textContent.replace(/\s+/g, " ").trim();
   }
@@ -56,7 +75,6 @@
     synth.cancel();
     speaking = false;
     button.textContent = labelStart;
-    button.setAttribute("aria-pressed", "false");
   }
 
   function start() {
@@ -64,7 +82,6 @@
     var texts = blocks();
     speaking = true;
     button.textContent = labelStop;
-    button.setAttribute("aria-pressed", "true");
     texts.forEach(function (text, index) {
       var utterance = new SpeechSynthesisUtterance(text);
       utterance.lang = chosen ? chosen.lang : lang;
@@ -83,6 +100,9 @@
 
   button.addEventListener("click", function () {
     if (speaking) { stop(); } else { start(); }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && speaking) { stop(); }
   });
   offer();
   if ("onvoiceschanged" in synth) {
