@@ -20,8 +20,10 @@ def submit_empty(browser: webdriver.Chrome, url: str, form: str) -> None:
     old = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.CSS_SELECTOR, f"{form} button[type=submit]").click()
     WebDriverWait(browser, 10).until(
-        lambda b: b.find_element(By.TAG_NAME, "html") != old
-        and b.execute_script("return document.readyState") == "complete"
+        lambda b: (
+            b.find_element(By.TAG_NAME, "html") != old
+            and b.execute_script("return document.readyState") == "complete"
+        )
     )
 
 

@@ -119,7 +119,9 @@ def test_search_opens_in_the_header_and_closes_with_escape(
     control.click()
     field.send_keys("paspoort kwijt" + Keys.ENTER)
     WebDriverWait(browser, 10).until(lambda b: "/zoeken" in b.current_url)
-    hrefs = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, ".loket-results a")]
+    hrefs = [
+        a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, ".loket-results a")
+    ]
     assert hrefs and hrefs[0].endswith("/diensten/id-kaart-paspoort")
 
 
@@ -154,7 +156,9 @@ def test_without_javascript_search_is_a_link_and_the_menu_still_opens(
     assert header_height(browser) <= ROW
     summary = browser.find_element(By.CSS_SELECTOR, ".loket-menu > summary")
     summary.click()
-    assert browser.find_element(By.CSS_SELECTOR, ".loket-tools--menu .loket-person-link").is_displayed()
+    assert browser.find_element(
+        By.CSS_SELECTOR, ".loket-tools--menu .loket-person-link"
+    ).is_displayed()
     summary.click()
     control = browser.find_element(By.CSS_SELECTOR, ".loket-header__button--search")
     assert control.tag_name == "a"

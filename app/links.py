@@ -1,8 +1,9 @@
 """Resolve links from content to this site, so a resident never lands on a page that is not there.
 
 Content names the URLs of flows (`/afspraak?onderwerp=...`, `/formulieren/...`) that may be built
-later. Until a flow exists, booking links go to the contact page and other links are shown as
-plain text.
+later. Until a flow exists, a link to it is shown as plain text (and a channel says it cannot be
+done here yet): a link must never promise what is not there. Only "Praat met een mens"
+(`booking_url`) falls back to the contact page, which lists every way to reach a person.
 """
 
 import re
@@ -40,8 +41,6 @@ def resolve(url: str | None) -> str | None:
     path = urlsplit(url).path
     if internal_exists(path):
         return path_in(current_language(), url)
-    if path.startswith("/afspraak"):
-        return url_for("site.contact")
     return None
 
 
@@ -69,6 +68,11 @@ def _resolve_html(html: str) -> Markup:
         return f'<a href="{escape(href)}">{match.group(2)}</a>'
 
     return Markup(_LOCAL_LINK.sub(replace, html))  # noqa: S704 - html is our own rendered Markdown
+
+
+def can_book() -> bool:
+    """Return whether residents can book a person on this site (the booking flow exists)."""
+    return internal_exists("/afspraak")
 
 
 def booking_url(topic: str | None = None) -> str:
