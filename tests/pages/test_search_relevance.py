@@ -7,8 +7,8 @@ Before the relevance rules, "paspoort" gave 13 pages (12 of them only say to bri
 import pytest
 from flask.testing import FlaskClient
 
-from tests.pages.test_search_words import found
 from tests.pagecheck import check_page
+from tests.pages.test_search_words import found
 
 
 @pytest.mark.parametrize(
