@@ -11,12 +11,14 @@ from html import unescape
 from urllib.parse import parse_qsl, urlsplit
 
 from flask import current_app, request, url_for
+from flask_babel import gettext as _
 from markupsafe import Markup, escape
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import RequestRedirect
 
 from app.extensions import current_language
 from app.i18n import path_in
+from app.pages.markdown import TABLE_LABEL
 
 
 def internal_exists(path: str) -> bool:
@@ -44,11 +46,15 @@ def resolve(url: str | None) -> str | None:
     return None
 
 
-_LOCAL_LINK = re.compile(r'<a href="(/[^"]*)">(.*?)</a>', re.S)
+# Our renderer writes href first; other attributes (lang) may follow it.
+_LOCAL_LINK = re.compile(r'<a href="(/[^"]*)"([^>]*)>(.*?)</a>', re.S)
 
 
 def resolve_html(html: str) -> Markup:
     """Resolve every local link in rendered content; a link that leads nowhere yet becomes text.
+
+    Words the renderer cannot know (it runs before any request) are filled in here, in the
+    page's language: the name of a table's scroll box.
 
     Content and routes do not change while the app runs: each text is resolved once per language.
     """
@@ -63,10 +69,12 @@ def _resolve_html(html: str) -> Markup:
 
     def replace(match: re.Match[str]) -> str:
         href = resolve(unescape(match.group(1)))
-        if href is None:
-            return match.group(2)
-        return f'<a href="{escape(href)}">{match.group(2)}</a>'
+        attributes, text = match.group(2), match.group(3)
+        if href is None:  # text, in the link's language
+            return f"<span{attributes}>{text}</span>" if attributes else text
+        return f'<a href="{escape(href)}"{attributes}>{text}</a>'
 
+    html = html.replace(TABLE_LABEL, f'aria-label="{escape(_("Tabel"))}"')
     return Markup(_LOCAL_LINK.sub(replace, html))  # noqa: S704 - html is our own rendered Markdown
 
 

@@ -33,6 +33,7 @@ def capability() -> "Capability":
     from app.pages import states
     from app.pages.labels import KIND_LABELS, page_status
     from app.pages.life_events import LIFE_EVENTS
+    from app.pages.markdown import marked_html
     from app.pages.views import bp, prefers_easy_read, public_paths
 
     return Capability(
@@ -47,6 +48,7 @@ def capability() -> "Capability":
             "resolve_html": resolve_html,
             "booking_url": booking_url,
             "is_here": is_here,
+            "with_lang_marks": marked_html,
             "can_book": can_book,
             "kind_labels": KIND_LABELS,
             "life_event_titles": {e.slug: e.title for e in LIFE_EVENTS},
