@@ -95,9 +95,17 @@ def plain_text(source: str) -> str:
     return _SPACE.sub(" ", _TAGS.sub(" ", _md.render(source))).strip()
 
 
+_DIGIT_GROUPS = re.compile(r"(?<=\d) (?=\d)")
+
+
 def marked_html(text: str) -> Markup:
-    """Return a plain text (a title, a label) as HTML, with its language marks as spans."""
-    return Markup(LANG_MARK.sub(r'<span lang="\2">\1</span>', str(escape(text))))  # noqa: S704
+    """Return a plain text (a title, a label) as HTML, with its language marks as spans.
+
+    A number in groups ("14 024", "6500 HG") never breaks over two lines: residents must see a
+    phone number whole to recognise it.
+    """
+    html = _DIGIT_GROUPS.sub("&nbsp;", str(escape(text)))
+    return Markup(LANG_MARK.sub(r'<span lang="\2">\1</span>', html))  # noqa: S704
 
 
 def unmarked(text: str) -> str:

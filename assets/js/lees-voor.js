@@ -27,7 +27,7 @@
     return null;
   }
 
-  var NUMBER = /\+?\d[\d ]*\d/g;
+  var NUMBER = /\+?\d[\d\s]*\d/g; // groups may be joined by a no-break space
   var NAMED = /(telefoonnummer|nummer|phone number|number)\s*:?\s*$/i;
   var WORD = lang === "nl" ? "telefoonnummer" : "phone number";
 
