@@ -83,6 +83,24 @@ def test_a_bare_number_is_read_as_a_phone_number(
     assert "telefoonnummer telefoonnummer" not in text
 
 
+def test_a_dutch_word_on_an_english_page_gets_the_dutch_voice(
+    live_server: LiveServer, browser: webdriver.Chrome
+) -> None:
+    load_with_voices(
+        browser,
+        live_server.url + "/en/diensten/kwijtschelding",
+        '[{"lang": "en-GB", "name": "English"}, {"lang": "nl-NL", "name": "Nederlands"}]',
+    )
+    browser.find_element(By.CSS_SELECTOR, "[data-lees-voor] button").click()
+    parts = browser.execute_script("return window.__spoken")
+    assert parts[0] == {"text": "Remission of municipal taxes (", "lang": "en-GB"}
+    assert parts[1] == {"text": "kwijtschelding)", "lang": "nl-NL"}
+    dutch = {p["text"] for p in parts if p["lang"] == "nl-NL"}
+    assert {"Stadswinkel", "Belastingdienst"} <= {t.strip(".,;:()") for t in dutch}
+    english = " ".join(p["text"] for p in parts if p["lang"] == "en-GB")
+    assert "Stadswinkel" not in english
+
+
 def test_escape_stops_reading(live_server: LiveServer, browser: webdriver.Chrome) -> None:
     load_with_voices(
         browser,

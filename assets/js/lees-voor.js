@@ -3,7 +3,9 @@
 // A phone number is read as one, with its words: "Bel telefoonnummer 1 4 0 2 4" (digit by digit,
 // a number to dial; the word is added where the text does not say it, because residents did not
 // recognise 14 024 as a phone number). The button changes its label to "Stop met voorlezen"
-// while it reads (a label, not a toggle state: one way to say it); Escape stops too.
+// while it reads (a label, not a toggle state: one way to say it); Escape stops too. A word marked
+// with another language (lang="nl" on an English page) is read by a voice for that language,
+// when the browser has one.
 (function () {
   "use strict";
   var box = document.querySelector("[data-lees-voor]");
@@ -17,10 +19,10 @@
   var labelStop = box.getAttribute("data-stop-label") || labelStart;
   var speaking = false;
 
-  function voice() {
+  function voice(code) {
     var voices = synth.getVoices() || [];
     for (var i = 0; i < voices.length; i++) {
-      if ((voices[i].lang || "").toLowerCase().indexOf(lang) === 0) {
+      if ((voices[i].lang || "").toLowerCase().indexOf(code) === 0) {
         return voices[i];
       }
     }
@@ -44,7 +46,7 @@
     });
   }
 
-  // The text of one block as it is read aloud.
+  // The parts of one block as they are read aloud: [{text, lang}], one per language in a row.
   function spoken(el) {
     var clone = el.cloneNode(true);
     var hidden = clone.querySelectorAll("[aria-hidden=true], .loket-visually-hidden");
@@ -56,19 +58,34 @@
       range.setEndBefore(phones[i]);
       phones[i].textContent = phone(phones[i], range.toString());
     }
-    return clone.textContent.replace(/\s+/g, " ").trim();
+    var parts = [];
+    var walker = document.createTreeWalker(clone, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      var marked = node.parentNode.closest("[lang]");
+      var code = marked ? marked.getAttribute("lang").toLowerCase() : lang;
+      if (code.indexOf(lang) === 0 || !voice(code)) { code = lang; }
+      var last = parts[parts.length - 1];
+      // Punctuation and spaces stay with what came before: no utterance of its own.
+      if (last && (last.lang === code || !/[A-Za-z\u00C0-\u024F0-9]/.test(node.data))) {
+        last.text += node.data;
+      } else {
+        parts.push({ text: node.data, lang: code });
+      }
+    }
+    return parts.map(function (part) {
+      return { text: part.text.replace(/\s+/g, " ").trim(), lang: part.lang };
+    }).filter(function (part) { return part.text; });
   }
 
   function blocks() {
     var root = document.querySelector("main article") || document.querySelector("main");
     var found = root.querySelectorAll("h1, h2, h3, p, li, dt, dd");
-    var texts = [];
+    var parts = [];
     for (var i = 0; i < found.length; i++) {
       if (found[i].closest("[data-lees-voor]")) { continue; }
-      var text = spoken(found[i]);
-      if (text) { texts.push(text); }
+      parts = parts.concat(spoken(found[i]));
     }
-    return texts;
+    return parts;
   }
 
   function stop() {
@@ -78,22 +95,22 @@
   }
 
   function start() {
-    var chosen = voice();
-    var texts = blocks();
+    var parts = blocks();
     speaking = true;
     button.textContent = labelStop;
-    texts.forEach(function (text, index) {
-      var utterance = new SpeechSynthesisUtterance(text);
-      utterance.lang = chosen ? chosen.lang : lang;
+    parts.forEach(function (part, index) {
+      var chosen = voice(part.lang);
+      var utterance = new SpeechSynthesisUtterance(part.text);
+      utterance.lang = chosen ? chosen.lang : part.lang;
       if (chosen) { utterance.voice = chosen; }
       utterance.rate = 0.9;
-      if (index === texts.length - 1) { utterance.onend = stop; }
+      if (index === parts.length - 1) { utterance.onend = stop; }
       synth.speak(utterance);
     });
   }
 
   function offer() {
-    if (voice()) {
+    if (voice(lang)) {
       box.hidden = false;
     }
   }
