@@ -1,6 +1,8 @@
 """Channels on service pages (issue 7): a link is an action box; anything else is plain text in
 plain style, and a digital channel whose page does not exist yet says so."""
 
+from collections.abc import Callable
+
 import pytest
 from bs4 import Tag
 from flask import Flask
@@ -8,6 +10,7 @@ from flask.testing import FlaskClient
 
 from app.pages.content import current_store
 from tests.pagecheck import check_page
+from tests.pages.conftest import build
 
 NOT_YET = {
     "nl": "Dit kan nog niet via deze website.",
@@ -51,8 +54,10 @@ def test_every_channel_is_a_link_box_or_plain_text(app: Flask, client: FlaskClie
         check_channels(client, lang, path)
 
 
-def test_a_page_that_is_not_there_yet_is_not_promised(client: FlaskClient) -> None:
-    # The forms and the booking flow are not built in this app: their channels are plain text.
+def test_a_page_that_is_not_there_yet_is_not_promised(
+    client: FlaskClient, not_built: Callable[..., None]
+) -> None:
+    not_built("/formulieren", "/afspraak")
     for lang, path in (("nl", "/diensten/kwijtschelding"), ("en", "/en/diensten/kwijtschelding")):
         channels = check_channels(client, lang, path)
         texts = [c for c in channels if "loket-channel--text" in c["class"]]
@@ -73,7 +78,7 @@ def test_a_page_that_is_not_there_yet_is_not_promised(client: FlaskClient) -> No
     "path", ["/diensten/kwijtschelding", "/diensten/kwijtschelding/makkelijk-lezen"]
 )
 def test_a_flow_that_exists_becomes_a_link(app: Flask, path: str) -> None:
-    app.add_url_rule("/formulieren/<slug>", "test_form", lambda slug: f"form {slug}")
+    build(app, "/formulieren/<slug>")
     client = app.test_client()
     soup = check_page(client.get(path).data)
     assert soup.select_one(

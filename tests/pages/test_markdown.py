@@ -51,7 +51,7 @@ def test_front_matter_texts_have_a_plain_and_a_marked_form() -> None:
 
 def test_a_marked_link_keeps_its_language_when_it_resolves_or_not(app: Flask) -> None:
     html = render_block(
-        "[Kinderfonds](/diensten/kinderfonds){lang=nl} or [Formulier](/formulieren/x){lang=nl}"
+        "[Kinderfonds](/diensten/kinderfonds){lang=nl} or [Formulier](/nog-niet-gebouwd){lang=nl}"
     )
     with app.test_request_context("/diensten/kwijtschelding", environ_base={"loket.lang": "en"}):
         resolved = str(resolve_html(html))

@@ -1,12 +1,15 @@
 """One "Praat met een mens" block (templates/components/person.html) everywhere it is offered,
 and the contact page, which never links to itself, with and without a booking flow."""
 
+from collections.abc import Callable
+
 import pytest
 from bs4 import BeautifulSoup
 from flask import Flask
 from flask.testing import FlaskClient
 
 from tests.pagecheck import check_page
+from tests.pages.conftest import build
 
 PAGES = [
     ("nl", "/diensten/kwijtschelding"),
@@ -35,7 +38,10 @@ def person_block(client: FlaskClient, lang: str, path: str) -> BeautifulSoup:
 
 
 @pytest.mark.parametrize(("lang", "path"), PAGES)
-def test_every_page_offers_a_person_the_same_way(client: FlaskClient, lang: str, path: str) -> None:
+def test_every_page_offers_a_person_the_same_way(
+    client: FlaskClient, not_built: Callable[..., None], lang: str, path: str
+) -> None:
+    not_built("/afspraak")
     block = person_block(client, lang, path)
     buttons = block.select("a.loket-button-link")
     assert len(buttons) == 1 and buttons[0]["href"] == (
@@ -46,7 +52,7 @@ def test_every_page_offers_a_person_the_same_way(client: FlaskClient, lang: str,
 
 
 def test_with_a_booking_flow_the_button_books_for_the_topic(app: Flask) -> None:
-    app.add_url_rule("/afspraak", "test_booking", lambda: "booking")
+    build(app, "/afspraak")
     client = app.test_client()
     block = person_block(client, "nl", "/diensten/kwijtschelding")
     button = block.select_one("a.loket-button-link")
@@ -58,7 +64,10 @@ def test_with_a_booking_flow_the_button_books_for_the_topic(app: Flask) -> None:
     assert soup.select_one(".loket-tools--row .loket-person-link")["href"] == "/afspraak"
 
 
-def test_the_contact_page_does_not_link_to_itself(client: FlaskClient) -> None:
+def test_the_contact_page_does_not_link_to_itself(
+    client: FlaskClient, not_built: Callable[..., None]
+) -> None:
+    not_built("/afspraak")
     soup = check_page(client.get("/contact").data)
     hrefs = [a["href"] for a in soup.find_all("a", href=True) if a.get("aria-current") != "page"]
     assert "/contact" not in hrefs
@@ -71,7 +80,7 @@ def test_the_contact_page_does_not_link_to_itself(client: FlaskClient) -> None:
 
 
 def test_with_a_booking_flow_the_contact_page_links_to_it(app: Flask) -> None:
-    app.add_url_rule("/afspraak", "test_booking", lambda: "booking")
+    build(app, "/afspraak")
     soup = check_page(app.test_client().get("/en/contact").data, "en")
     booking = soup.find("a", href="/en/afspraak", class_="loket-button-link")
     assert booking is not None

@@ -4,6 +4,8 @@ that mention a word in passing; when nothing is relevant it says so and offers a
 Before the relevance rules, "paspoort" gave 13 pages (12 of them only say to bring one),
 "geld" 18 and "gemeente" every page."""
 
+from collections.abc import Callable
+
 import pytest
 from flask.testing import FlaskClient
 
@@ -80,7 +82,10 @@ def test_a_word_only_a_few_pages_have_finds_them() -> None:
 
 
 @pytest.mark.parametrize("query", ["gemeente", "Nijmegen", "hond", "huisarts", "qwertyuiop"])
-def test_nothing_relevant_says_so_and_offers_a_person(client: FlaskClient, query: str) -> None:
+def test_nothing_relevant_says_so_and_offers_a_person(
+    client: FlaskClient, not_built: Callable[..., None], query: str
+) -> None:
+    not_built("/afspraak")
     assert found(query) == []
     soup = check_page(client.get("/zoeken", query_string={"q": query}).data)
     assert not soup.select(".loket-results")
