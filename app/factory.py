@@ -24,6 +24,7 @@ CAPABILITIES = (
     "app.identity",
     "app.editor",
     "app.panel",
+    "app.notify",
 )
 
 
