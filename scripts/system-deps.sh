@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Install the servers the tests need (Debian packages) when they are missing.
+# Install the servers and files the tests need (Debian packages) when they are missing.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+# The font embedded in letter PDFs (it has € and ë): app/notify/letters/pdf.py.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "Missing: ${need[*]}. Install them with: sudo apt-get install -y ${need[*]}" >&2

@@ -41,11 +41,24 @@ def refuse_demo_where_not_allowed() -> None:
         )
 
 
+def warn_about_a_short_lease() -> None:
+    """A lease shorter than a slow delivery lets a second worker send the message again."""
+    config = current_app.config
+    slowest = 8 * float(config["SMTP_TIMEOUT"])  # connect, EHLO, TLS, AUTH, MAIL, RCPT, DATA
+    if float(config["NOTIFY_LEASE_SECONDS"]) < slowest:
+        click.echo(
+            f"Let op: NOTIFY_LEASE_SECONDS ({config['NOTIFY_LEASE_SECONDS']}) is korter dan een "
+            f"trage verzending kan duren ({slowest:.0f} s). Een bericht kan dan twee keer gaan.",
+            err=True,
+        )
+
+
 @messages_cli.command("versturen")
 @click.option("--loop", is_flag=True, help="Blijf draaien en verstuur nieuwe berichten meteen.")
 def send(loop: bool) -> None:
     """Verstuur de berichten die klaarstaan (veilig om vaker en op meer machines te draaien)."""
     refuse_demo_where_not_allowed()
+    warn_about_a_short_lease()
     worker = Worker()
 
     def finish(signum: int, frame: FrameType | None) -> None:

@@ -71,9 +71,9 @@ def email_message(claimed: Claimed, config: dict[str, Any]) -> tuple[EmailMessag
     message["Subject"] = claimed.subject
     message["Date"] = format_datetime(utcnow())
     message["Message-ID"] = message_id(claimed.key, config)
-    message["Content-Language"] = claimed.lang
     message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office replies
     message.set_content(claimed.body, charset="utf-8", cte="quoted-printable")
+    message["Content-Language"] = claimed.lang  # after set_content, which drops Content-*
     envelope_from = config.get("NOTIFY_BOUNCE_ADDRESS") or sender_address
     return message, envelope_from, checked.normalized
 

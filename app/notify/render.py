@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 from babel.dates import format_date, format_time
 from flask import current_app, has_request_context, request
-from jinja2 import Environment, StrictUndefined, TemplateNotFound
+from jinja2 import Environment, StrictUndefined, TemplateNotFound, Undefined
 
 from app.core.time import AMSTERDAM, aware
 
@@ -67,6 +67,8 @@ def contact_facts() -> dict[str, Any]:
 
 
 def _moment(value: Any) -> dt.datetime:
+    if isinstance(value, Undefined):
+        str(value)  # raises UndefinedError, naming the missing value
     if isinstance(value, str):
         value = dt.datetime.fromisoformat(value)
     if isinstance(value, dt.datetime):
@@ -80,6 +82,8 @@ def helpers(lang: str) -> dict[str, Any]:
 
     def date_words(value: Any) -> str:
         """ "dinsdag 2 maart 2027" / "Tuesday 2 March 2027" (a date, or a time's Amsterdam day)."""
+        if isinstance(value, Undefined):
+            str(value)
         if isinstance(value, str) and len(value) == 10:
             value = dt.date.fromisoformat(value)
         day = value if type(value) is dt.date else _moment(value).date()
