@@ -114,7 +114,7 @@ class TestConfig(Config):
     SMTP_TIMEOUT = 5.0
     NOTIFY_EMAIL_FROM = "Gemeente Nijmegen <noreply@loket.example>"
     MESSAGEBIRD_URL = os.environ.get("MESSAGEBIRD_URL", "http://127.0.0.1:9")
-    MESSAGEBIRD_ACCESS_KEY = "test-access-key"  # noqa: S105 - the fake server's key
+    MESSAGEBIRD_ACCESS_KEY = "test-access-key"  # the fake server's key (tests only)
     SMS_TIMEOUT = 5.0
     NOTIFY_LEASE_SECONDS = float(os.environ.get("NOTIFY_LEASE_SECONDS", "60"))
     NOTIFY_BACKOFF_SECONDS = 60.0

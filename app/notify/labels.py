@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 
 STATUS = {
     "wachtend": _l("Wacht op verzending"),
-    "bezig": _l("Wordt nu verstuurd"),
+    "bezig": _l("Nu bezig met versturen"),
     "verzonden": _l("Verzonden"),
     "klaar-voor-de-post": _l("Klaar voor de post"),
     "mislukt": _l("Mislukt"),

@@ -77,7 +77,7 @@ def retry(key: str) -> Response:
     elif staff.send_again(key):
         flash(_("Het bericht staat klaar. Het gaat zo snel mogelijk weg."), "ok")
     else:
-        flash(_("Dit bericht kan nu niet opnieuw worden verstuurd."), "info")
+        flash(_("U kunt dit bericht nu niet opnieuw versturen."), "info")
     return redirect(url_for("notify.message", key=key))  # type: ignore[return-value]
 
 
