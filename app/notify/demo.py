@@ -47,7 +47,7 @@ DEMO = (
     ),
     (
         "demo-mislukt",
-        "afspraak-bevestiging",
+        "afspraak-gewijzigd",
         "email",
         "en",
         Recipient("Pieter Smit", email="pieter.smit@@voorbeeld"),
@@ -63,7 +63,7 @@ def fill_messages() -> str | None:
     for key, kind, channel, lang, recipient, about in DEMO:
         if key in existing:
             continue
-        context = example(kind, lang, reference=about.split(":", 1)[1])
+        context = example(kind, lang, reference=about.split(":", 1)[1], name=recipient.name)
         message = outbox.enqueue(
             kind=kind, channel=channel, to=recipient, lang=lang, context=context, about=about
         )

@@ -27,11 +27,12 @@ from app.notify.models import (
     Letter,
     OutboxMessage,
 )
-from app.notify.recipients import Recipient
+from app.notify.recipients import PostalAddress, Recipient
 from app.notify.render import render
 from app.notify.sms.segments import fit, measure
 
 NEEDS = {"email": "email", "sms": "phone", "brief": "address"}
+__all__ = ["PostalAddress", "Recipient", "delete_about", "enqueue", "messages_about"]
 
 
 def enqueue(

@@ -1,7 +1,7 @@
 """Who a message goes to: a name and the one way of reaching them that the channel needs."""
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 _POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})\s*$")
@@ -40,7 +40,19 @@ class Recipient:
     address: PostalAddress | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        """Return what is stored. The address may be any object with our address fields
+        (the address lookup's own `PostalAddress`, say): only those fields are kept."""
+        address = self.address
+        return {
+            "name": self.name,
+            "email": self.email,
+            "phone": self.phone,
+            "address": {
+                f.name: str(getattr(address, f.name, "") or "") for f in fields(PostalAddress)
+            }
+            if address is not None
+            else None,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Recipient":

@@ -19,11 +19,12 @@ from typing import Any
 
 import yaml
 from babel.dates import format_date, format_time
-from flask import current_app, has_request_context, request
+from flask import current_app
 from jinja2 import Environment, StrictUndefined, TemplateNotFound, Undefined
 
 from app.core.time import AMSTERDAM, aware
 
+DEV_URL = "http://127.0.0.1:5000"  # `make run`, when PUBLIC_URL is not set
 SUBJECT_PREFIX = {"nl": "Onderwerp:", "en": "Subject:"}
 BABEL_LOCALE = {"nl": "nl_NL", "en": "en_GB"}
 
@@ -39,7 +40,8 @@ class Rendered:
 
 
 def template_name(kind: str, channel: str, lang: str) -> str:
-    return f"messages/{kind}.{channel}.{lang}.txt"
+    """`afspraak_bevestiging` and `afspraak-bevestiging` name the same template."""
+    return f"messages/{kind.replace('_', '-')}.{channel}.{lang}.txt"
 
 
 def _environment() -> Environment:
@@ -52,8 +54,15 @@ def _environment() -> Environment:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        env.filters = {**env.filters, "sentence": sentence}  # a copy: the site's stay as they are
         current_app.extensions["loket.notify.jinja"] = env
     return env
+
+
+def sentence(text: Any) -> str:
+    """End a text with a full stop unless it ends with one already (or ? or !)."""
+    words = str(text).strip()
+    return words if not words or words[-1] in ".?!" else words + "."
 
 
 def contact_facts() -> dict[str, Any]:
@@ -99,13 +108,15 @@ def helpers(lang: str) -> dict[str, Any]:
         return f"{clock} uur" if lang == "nl" else clock
 
     def site_url(path: str = "/", neutral: bool = False) -> str:
-        """An absolute link to the site, in the message's language (unless `neutral`)."""
-        base = str(current_app.config.get("PUBLIC_URL") or "").rstrip("/")
-        if not base and has_request_context():
-            base = request.host_url.rstrip("/")
+        """An absolute link to the site, in the message's language (unless `neutral`).
+
+        Always PUBLIC_URL, never the request's Host header: a message queued in a request
+        with a forged Host would otherwise carry someone else's links.
+        """
+        base = str(current_app.config.get("PUBLIC_URL") or DEV_URL).rstrip("/")
         if lang == "en" and not neutral:
             path = "/en" if path == "/" else "/en" + path
-        return (base or "http://localhost:5000") + path
+        return base + path
 
     def short_url(path: str = "/", neutral: bool = False) -> str:
         """The same link without "https://" (phones make it a link; an SMS has little room)."""
@@ -132,13 +143,15 @@ def render(
         template = _environment().get_template(template_name(kind, channel, lang))
     except TemplateNotFound:
         raise TemplateMissing(template_name(kind, channel, lang)) from None
+    # Our own names do not clash with the caller's: a booking's context has its own `channel`
+    # (desk, phone, ...) and `contact` (how the resident is reached).
     values = {
-        **helpers(lang),
-        "contact": contact_facts(),
-        "lang": lang,
-        "channel": channel,
-        "recipient": recipient,
         **context,
+        **helpers(lang),
+        "municipality": contact_facts(),
+        "lang": lang,
+        "medium": channel,
+        "recipient": recipient,
     }
     text = template.render(values)
     if channel == "sms":

@@ -17,11 +17,13 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
+from markupsafe import Markup, escape
 
 from app.auth.decorators import role_required
 from app.core.time import local, local_today
 from app.notify import labels, staff
 from app.notify.letters.pdf import bundle
+from app.notify.render import contact_facts
 
 bp = Blueprint("notify", __name__, url_prefix="/medewerker")
 
@@ -35,6 +37,17 @@ def personal_data_is_not_cached(response: Response) -> Response:
 @bp.context_processor
 def _labels() -> dict[str, object]:
     return {"labels": labels, "local": local}
+
+
+@bp.app_template_filter("phone_links")
+def phone_links(text: str) -> Markup:
+    """Make the municipality's phone numbers in a letter's text into tel: links."""
+    html = str(escape(text))
+    contact = contact_facts()
+    for phone in (contact["phone"], contact["phone_abroad"]):
+        number = str(escape(phone["number"]))
+        html = html.replace(number, f'<a href="{escape(phone["tel"])}">{number}</a>')
+    return Markup(html)  # noqa: S704 - built from escaped parts
 
 
 @bp.get("/berichten")

@@ -42,7 +42,9 @@ def test_enqueue_renders_and_stores_what_will_be_sent(ctx: Flask) -> None:
     assert message.status == "wachtend"
     assert message.subject == "Uw afspraak op dinsdag 2 maart 2027 (AF-4736-KM)"
     assert "Beste Fatima El Amrani," in message.body
-    assert "Wanneer: dinsdag 2 maart 2027 om 10.30 uur" in message.body  # 09:30 UTC in winter
+    assert "Wanneer: dinsdag 2 maart 2027 om 10.30 uur" in message.body
+    assert "Waar: Stadswinkel, Mariënburg 30, 6511 PS Nijmegen" in message.body
+    assert "- Een pasfoto." in message.body
     assert "Niet tevreden?" in message.body and "ombudsman" in message.body
     assert message.lang == "nl" and message.channel == "email"
     assert len(message.key) == 32
@@ -57,9 +59,63 @@ def test_english_messages_are_english(ctx: Flask) -> None:
     assert "/en/contact" in message.body
 
 
-def test_summer_time_is_shown_in_amsterdam_time(ctx: Flask) -> None:
-    message = queue(start="2027-07-01T08:00:00+00:00")  # 10.00 in Nijmegen (UTC+2)
-    assert "donderdag 1 juli 2027 om 10.00 uur" in message.body
+def test_the_time_helpers_speak_amsterdam_time_in_the_messages_language(ctx: Flask) -> None:
+    """For callers that pass times instead of words (forms, Mijn): summer and winter time."""
+    from app.notify.render import helpers
+
+    nl, en = helpers("nl"), helpers("en")
+    summer = "2027-07-01T08:00:00+00:00"  # 10.00 in Nijmegen (UTC+2)
+    assert nl["date_words"](summer) == "donderdag 1 juli 2027"
+    assert nl["time_words"](summer) == "10.00 uur"
+    assert en["date_words"](summer) == "Thursday 1 July 2027"
+    assert nl["time_words"](dt.datetime(2027, 1, 4, 8, 0, tzinfo=dt.UTC)) == "9.00 uur"
+    assert nl["day_words"]("2027-01-04T08:00:00+00:00") == "maandag 4 januari"
+
+
+def test_a_booking_context_with_its_own_channel_and_contact_keys(ctx: Flask) -> None:
+    """The booking's `channel` (desk, phone) and `contact` (e-mail, SMS) are its own."""
+    message = queue(channel="sms", kind="afspraak_bevestiging", contact="sms")
+    assert "Bel 14 024" in message.body  # our contact facts still speak
+    assert message.kind == "afspraak_bevestiging"  # stored as given; the template is shared
+    phone = outbox.enqueue(
+        kind="afspraak-bevestiging",
+        channel="email",
+        to=FATIMA,
+        lang="nl",
+        context=example(
+            "afspraak-bevestiging",
+            "nl",
+            channel="telefoon",
+            place=["Wij bellen u op 06 12 34 56 78."],
+        ),
+        about="afspraak:AF-4444-PP",
+    )
+    assert "Wij bellen u op 06 12 34 56 78." in phone.body and "Waar:" not in phone.body
+
+
+def test_an_address_from_the_address_lookup_is_accepted(ctx: Flask) -> None:
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class LookedUp:  # the address connector's own dataclass, with a field we do not keep
+        street: str
+        number: str
+        postcode: str
+        city: str
+        suffix: str = ""
+        source: str = "bag"
+
+    who = Recipient("Jan de Vries", address=LookedUp("Oefenlaan", "3", "6521 CD", "Nijmegen", "A"))  # type: ignore[arg-type]
+    message = queue("brief", who)
+    assert message.recipient["address"] == {
+        "street": "Oefenlaan",
+        "number": "3",
+        "postcode": "6521 CD",
+        "city": "Nijmegen",
+        "suffix": "A",
+        "country": "",
+    }
+    assert Recipient.from_json(message.recipient).address == JAN.address
 
 
 def test_a_message_every_channel_and_kind_names_complaints_and_the_ombudsman(ctx: Flask) -> None:
@@ -134,7 +190,7 @@ def test_a_missing_template_or_value_fails_in_the_callers_request(ctx: Flask) ->
     with pytest.raises(TemplateMissing):
         queue("brief", JAN, kind="afspraak-herinnering")  # a reminder letter would come too late
     context = example("afspraak-bevestiging", "nl")
-    del context["start"]
+    del context["when"]
     with pytest.raises(jinja2.UndefinedError):
         outbox.enqueue(
             kind="afspraak-bevestiging",
@@ -147,9 +203,8 @@ def test_a_missing_template_or_value_fails_in_the_callers_request(ctx: Flask) ->
 
 
 def test_aware_datetimes_are_accepted_in_the_context(ctx: Flask) -> None:
-    start = dt.datetime(2027, 3, 2, 9, 30, tzinfo=dt.UTC)
-    message = queue(start=start)
-    assert "dinsdag 2 maart 2027 om 10.30 uur" in message.body
+    message = queue(starts_at=dt.datetime(2027, 3, 2, 9, 30, tzinfo=dt.UTC))
+    assert message.status == "wachtend"
 
 
 @pytest.mark.parametrize(
@@ -222,3 +277,11 @@ def test_after_a_purge_the_bytes_are_gone_from_the_sqlite_file(ctx: Flask) -> No
     )
     for needle in needles:
         assert needle not in data
+
+
+def test_links_in_messages_come_from_public_url_never_from_the_host_header(ctx: Flask) -> None:
+    ctx.config["PUBLIC_URL"] = "https://loket.nijmegen.nl"
+    with ctx.test_request_context("/afspraak", headers={"Host": "evil.example"}):
+        message = queue(kind="afspraak-afgezegd")
+    assert "https://loket.nijmegen.nl/afspraak" in message.body
+    assert "evil.example" not in message.body

@@ -3,7 +3,7 @@
 import pytest
 from flask import Flask
 
-from app.notify.examples import CHANNELS_OF, example
+from app.notify.examples import CHANNELS_OF, LONG_PLACE, LONG_WHEN, PHONE_PLACE, example
 from app.notify.render import render
 from app.notify.sms.segments import fit, fold_to_gsm7, measure
 
@@ -73,13 +73,6 @@ def test_fit_keeps_the_exact_text_when_it_fits_and_folds_when_that_saves() -> No
     assert fit(chinese, 2) == chinese
 
 
-LONGEST_DAY = "2027-09-30T07:30:00+00:00"  # "donderdag 30 september" / "Thursday 30 September"
-LONG_STIP = {
-    "name": "Stip Wijkcentrum Dukenburg",
-    "street": "Meijhorst 60-10",
-    "postcode": "6537 KT",
-    "city": "Nijmegen",
-}
 SMS_KINDS = [k for k, channels in CHANNELS_OF.items() if "sms" in channels]
 
 
@@ -93,10 +86,17 @@ def _sms(kind: str, lang: str, **changes: object) -> str:
 def test_every_sms_text_fits_two_segments_even_in_the_worst_case(
     ctx: Flask, kind: str, lang: str
 ) -> None:
-    cases = {
+    cases: dict[str, dict[str, object]] = {
         "example": {},
-        "longest date, long Stip": {"start": LONGEST_DAY, "location": LONG_STIP},
-        "phone call": {"meeting": "telefoon", "location": None},
+        "longest date, long Stip": {
+            "when": LONG_WHEN[lang],
+            "old_when": LONG_WHEN[lang],
+            "place": LONG_PLACE,
+            "channel": "stip",
+        },
+        "phone call": {"channel": "telefoon", "place": PHONE_PLACE[lang]},
+        "home visit": {"channel": "thuis", "place": ["Bij u thuis", "Proefweg 45", "6532 EF"]},
+        "day closed, not moved": {"moved": False},
     }
     for name, changes in cases.items():
         text = _sms(kind, lang, **changes)
@@ -107,7 +107,7 @@ def test_every_sms_text_fits_two_segments_even_in_the_worst_case(
 @pytest.mark.parametrize("kind", SMS_KINDS)
 def test_the_fixed_words_of_every_sms_are_gsm7(ctx: Flask, kind: str, lang: str) -> None:
     """Only a place name may switch a text to UCS-2; the words we write never do."""
-    text = _sms(kind, lang, location={**LONG_STIP, "street": "Marienburg 30"})
+    text = _sms(kind, lang, place=["Stadswinkel", "Marienburg 30", "6511 PS Nijmegen"])
     assert measure(text).encoding == "gsm7", measure(text).non_gsm
 
 

@@ -40,12 +40,12 @@ def test_a_text_reaches_messagebird_as_the_schema_says(ctx: Flask) -> None:
 
 
 def test_a_text_with_an_e_trema_that_fits_goes_as_unicode(ctx: Flask) -> None:
-    message = queue("sms", kind="afspraak-annulering", topic="x")
+    message = queue("sms", kind="afspraak-afgezegd", topic="x")
     assert message.segments == 1
     with fake_messagebird() as fake:
         _worker(ctx, fake.url).run_once()
     assert fake.received[0]["datacoding"] == "plain"
-    short = queue("sms", kind="afspraak-annulering", about="afspraak:AF-3333-CC")
+    short = queue("sms", kind="afspraak-afgezegd", about="afspraak:AF-3333-CC")
     short.body = "Stadswinkel, Mariënburg 30."  # a short UCS-2 text keeps its ë
     db.session.commit()
     with fake_messagebird() as fake:

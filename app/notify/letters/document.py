@@ -11,8 +11,22 @@ from app.notify.recipients import Recipient
 from app.notify.render import BABEL_LOCALE
 
 LABELS = {
-    "nl": {"date": "Datum", "reference": "Ons kenmerk", "subject": "Onderwerp", "page": "pagina"},
-    "en": {"date": "Date", "reference": "Our reference", "subject": "Subject", "page": "page"},
+    "nl": {
+        "date": "Datum",
+        "reference": "Ons kenmerk",
+        "subject": "Onderwerp",
+        "page": "pagina",
+        "sender": "Van",
+        "recipient": "Aan",
+    },
+    "en": {
+        "date": "Date",
+        "reference": "Our reference",
+        "subject": "Subject",
+        "page": "page",
+        "sender": "From",
+        "recipient": "To",
+    },
 }
 PHONE = {"nl": "Telefoon", "en": "Phone"}
 ABROAD = {"nl": "Uit het buitenland", "en": "From abroad"}
