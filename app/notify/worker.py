@@ -27,6 +27,7 @@ import os
 import secrets
 import socket
 import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -177,9 +178,18 @@ class Worker:
         except DeliveryFailed as failure:
             db.session.rollback()
             self._record_failure(claimed, failure, tally)
-        except Exception:
-            # Our own mistake: log it without the message's contents, and try again later.
-            log.exception("outbox: message %s (%s) failed unexpectedly", claimed.id, claimed.kind)
+        except Exception as error:
+            # Our own mistake: try again later. The log names where it happened, not the
+            # exception's words, which may hold an address or a text.
+            where = traceback.extract_tb(error.__traceback__)[-1]
+            log.error(
+                "outbox: message %s (%s) failed unexpectedly: %s at %s:%s",
+                claimed.id,
+                claimed.kind,
+                type(error).__name__,
+                where.filename,
+                where.lineno,
+            )
             db.session.rollback()
             self._record_failure(claimed, DeliveryFailed("storing", permanent=False), tally)
         else:
