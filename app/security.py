@@ -123,6 +123,7 @@ class HostCheck:
     def __init__(self, wsgi_app: WSGIApp, app: Flask) -> None:
         self.wsgi_app = wsgi_app
         self.app = app
+        app.extensions["loket.host_check"] = self
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
         trusted = self.app.config.get("TRUSTED_HOSTS")
@@ -137,6 +138,16 @@ class HostCheck:
             environ["loket.bad_host"] = True
             environ["HTTP_HOST"] = fallback_host(self.app)
         return self.wsgi_app(environ, start_response)
+
+
+def wrap_inside_host_check(app: Flask, layer: Callable[[WSGIApp], WSGIApp]) -> None:
+    """Put a WSGI layer right around Flask, inside the Host check.
+
+    The layer then sees only trusted, valid hosts (a bad one is marked `loket.bad_host`), the
+    client address as the proxy passed it on and the language taken from the URL.
+    """
+    host_check: HostCheck = app.extensions["loket.host_check"]
+    host_check.wsgi_app = layer(host_check.wsgi_app)
 
 
 def fallback_host(app: Flask) -> str:

@@ -28,9 +28,10 @@ from flask import Flask, Response, current_app, g, request
 from app.core.capabilities import wiring
 from app.extensions import wants_fragment
 from app.pages.content import current_store
+from app.pages.replay import EASY_COOKIE, mark_content_page
 from app.security import session_touched
 
-EASY_COOKIE = "loket_makkelijk"
+__all__ = ["EASY_COOKIE", "content_page", "content_version"]
 
 
 class PersonalContent(RuntimeError):
@@ -115,7 +116,8 @@ def _cache(name: str) -> PageCache:
 _creating = threading.Lock()
 
 
-def _version() -> object:
+def content_version() -> object:
+    """What the kept pages depend on besides the request: changes when any of it changes."""
     return (id(current_store()), tuple(fn() for fn in wiring().providers_named("pages.version")))
 
 
@@ -129,11 +131,12 @@ def content_page(render: Callable[[], str], query: str | None = None) -> Respons
     easy = request.cookies.get(EASY_COOKIE) == "1"
     fragment = wants_fragment()
     page = (request.script_root, request.path, query, fragment)
-    version = _version()
+    version = content_version()
     kept = cache.get(page, easy, version)
     if kept is None:
         kept = cache.keep(*_render_alone(render, easy, query, fragment))
         cache.put(page, easy, version, kept)
+    mark_content_page(version)  # the thin path may send this answer again (app/pages/replay.py)
     return _respond(kept)
 
 

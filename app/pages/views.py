@@ -14,13 +14,15 @@ from flask import (
 )
 
 from app.extensions import current_language, limiter, wants_fragment
-from app.pages.cache import EASY_COOKIE, content_page
+from app.pages import replay
+from app.pages.cache import EASY_COOKIE, content_page, content_version
 from app.pages.content import Page, current_store
 from app.pages.life_events import LIFE_EVENTS
 from app.pages.search import SearchIndex
 from app.security import safe_return_path
 
 bp = Blueprint("pages", __name__)
+bp.record_once(lambda state: replay.install(state.app, content_version))
 MAX_QUERY = 200
 
 
