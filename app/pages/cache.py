@@ -28,7 +28,7 @@ from flask import Flask, Response, current_app, g, request
 from app.core.capabilities import wiring
 from app.extensions import wants_fragment
 from app.pages.content import current_store
-from app.pages.replay import EASY_COOKIE, mark_content_page
+from app.pages.replay import EASY_COOKIE, choose_encoding, mark_content_page
 from app.security import session_touched
 
 __all__ = ["EASY_COOKIE", "content_page", "content_version"]
@@ -169,10 +169,10 @@ def _render_alone(
 
 
 def _respond(kept: Kept) -> Response:
-    encodings = request.accept_encodings
-    if encodings["br"]:
+    encoding = choose_encoding(request.headers.get("Accept-Encoding"))
+    if encoding == "br":
         body, encoding, tag = kept.br, "br", f'"{kept.digest}-br"'
-    elif encodings["gzip"]:
+    elif encoding == "gzip":
         body, encoding, tag = kept.gzip, "gzip", f'"{kept.digest}-gz"'
     else:
         body, encoding, tag = kept.body, "", f'"{kept.digest}"'

@@ -12,15 +12,16 @@ gets the same bytes back without Flask.
 
 "Equal" is deliberately narrow; anything else takes the full path (and is kept in turn):
 - a GET without a body (HEAD, POST, uploads: full path), on a host the Host check accepted;
-- the same language prefix, path and raw query string;
-- the same raw `Accept-Encoding`, `HX-Request` and `HX-History-Restore-Request` headers;
+- the same scheme, host, language prefix, path and raw query string;
+- the same encoding chosen from `Accept-Encoding` (`choose_encoding`, which the full path uses
+  too) and the same raw `HX-Request` and `HX-History-Restore-Request` headers;
 - the same easy-read preference: the one cookie a content page reads. The session cookie does not
   change a content page (they show nothing per person; `tests/hardening/test_fast_path.py`
   compares both paths for every content page state with and without a session);
 - `If-None-Match`: the kept 304 when it names the kept ETag, otherwise the kept 200, as the
   full path decides it.
-Raw header values keep the comparison exact; the store is bounded, so an odd value costs one
-full-path request, never memory.
+Raw header values keep the comparison exact; the store is bounded in bytes, so an odd value
+costs one full-path request, never memory.
 
 An answer is kept only when Flask marked it a content page (`content_page` puts a `Seen` in the
 environ), answered 200 or 304, sent no cookie and `Cache-Control: public`. A kept answer from a
@@ -42,7 +43,7 @@ from flask import Flask, current_app, request
 from flask_limiter import RequestLimit
 from flask_limiter.constants import HeaderNames
 from limits import RateLimitItem
-from werkzeug.http import http_date, parse_cookie
+from werkzeug.http import http_date, parse_accept_header, parse_cookie
 
 from app.extensions import limiter
 from app.security import WSGIApp, wrap_inside_host_check
@@ -50,6 +51,7 @@ from app.security import WSGIApp, wrap_inside_host_check
 SEEN = "loket.content_page"
 EASY_COOKIE = "loket_makkelijk"
 MAX_ANSWERS = 2000  # a few dozen pages x languages x encodings x preference, plus searches
+MAX_BYTES = 16 * 1024 * 1024  # and never more than this much of their bodies, per worker
 
 Key = tuple[str | bool | None, ...]
 
@@ -95,13 +97,24 @@ def request_key(environ: dict[str, Any]) -> Key | None:
     cookie = environ.get("HTTP_COOKIE", "")
     easy = EASY_COOKIE in cookie and parse_cookie(cookie).get(EASY_COOKIE) == "1"
     return (
+        easy,
+        environ.get("wsgi.url_scheme"),
+        environ.get("HTTP_HOST"),
         environ.get("SCRIPT_NAME", ""),
         environ.get("PATH_INFO", ""),
         environ.get("QUERY_STRING", ""),
-        environ.get("HTTP_ACCEPT_ENCODING"),
+        choose_encoding(environ.get("HTTP_ACCEPT_ENCODING")),
         environ.get("HTTP_HX_REQUEST"),
         environ.get("HTTP_HX_HISTORY_RESTORE_REQUEST"),
     )
+
+
+def choose_encoding(accept_encoding: str | None) -> str:
+    """The encoding a kept page is sent in: "br", "gzip" or "" (both paths decide it here)."""
+    if not accept_encoding:
+        return ""
+    accepted = parse_accept_header(accept_encoding)
+    return "br" if accepted["br"] else "gzip" if accepted["gzip"] else ""
 
 
 def mark_content_page(version: object) -> None:
@@ -113,20 +126,23 @@ def mark_content_page(version: object) -> None:
 def _limit_of_this_request() -> tuple[Limited | None, bool]:
     if limiter not in current_app.extensions.get("limiter", ()):
         return None, True  # no limiter hooks in this app: the full path counts nothing either
-    limits = limiter.current_limits
-    if not limits:
-        return None, True
-    # Replayed exactly: one limit, hit once (no conditional deduction, no meta limit), keyed by
-    # the client address. Anything else is left to the full path.
-    only = limits[0]
-    *prefix, key, scope = only.request_args
-    exact = (
-        len(limits) == 1
-        and not limiter.context.conditional_deductions
-        and not limiter._meta_limits
-        and key == (request.remote_addr or "127.0.0.1")
-    )
-    return Limited(only.limit, tuple(prefix), scope, only.shared), exact
+    try:
+        limits = limiter.current_limits
+        if not limits:
+            return None, True
+        # Replayed exactly: one limit, hit once (no conditional deduction, no meta limit), keyed
+        # by the client address. Anything else is left to the full path.
+        only = limits[0]
+        *prefix, key, scope = only.request_args
+        exact = (
+            len(limits) == 1
+            and not limiter.context.conditional_deductions
+            and not limiter._meta_limits
+            and key == (request.remote_addr or "127.0.0.1")
+        )
+        return Limited(only.limit, tuple(prefix), scope, only.shared), exact
+    except Exception:  # another Flask-Limiter: such answers take the full path
+        return None, False
 
 
 def _shareable(headers: Iterable[tuple[str, str]]) -> bool:
@@ -143,6 +159,7 @@ class FastPath:
         self.content_version = version
         self.answers: OrderedDict[tuple[Key, bool], Answer] = OrderedDict()
         self.version: object = None
+        self.size = 0  # bytes of the kept bodies
         self.lock = threading.Lock()
         self.enabled = True
         self.replayed = 0  # answers sent by this layer (read by tests and the bench)
@@ -170,6 +187,7 @@ class FastPath:
         with self.lock:
             if version != self.version:
                 self.answers.clear()
+                self.size = 0
                 self.version = version
                 return None
             answer = self.answers.get((key, False))
@@ -206,7 +224,7 @@ class FastPath:
                 mapping[HeaderNames.RESET].lower(): str(reset_at),
                 mapping[HeaderNames.RETRY_AFTER].lower(): retry,
             }
-        except Exception:  # noqa: BLE001 - storage trouble: the full path has the fallbacks
+        except Exception:  # storage trouble: the full path has the fallbacks
             return None
         return [(name, fresh.get(name.lower(), value)) for name, value in answer.headers]
 
@@ -238,10 +256,12 @@ class FastPath:
         with self.lock:
             if (seen.version, self.app.config.get("RATELIMIT_ENABLED", True)) == self.version:
                 entry = (key, status.startswith("304"))
+                old = self.answers.pop(entry, None)
+                self.size += len(data) - (len(old.body) if old else 0)
                 self.answers[entry] = answer
-                self.answers.move_to_end(entry)
-                while len(self.answers) > MAX_ANSWERS:
-                    self.answers.popitem(last=False)
+                while len(self.answers) > MAX_ANSWERS or self.size > MAX_BYTES:
+                    _, dropped = self.answers.popitem(last=False)
+                    self.size -= len(dropped.body)
         return [data] if data else []
 
 

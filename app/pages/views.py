@@ -1,7 +1,10 @@
 """Views for the home page, service pages (B1 and easy-read) and search."""
 
+from typing import cast
+
 from flask import (
     Blueprint,
+    Flask,
     Response,
     abort,
     current_app,
@@ -22,7 +25,7 @@ from app.pages.search import SearchIndex
 from app.security import safe_return_path
 
 bp = Blueprint("pages", __name__)
-bp.record_once(lambda state: replay.install(state.app, content_version))
+bp.record_once(lambda state: replay.install(cast(Flask, state.app), content_version))
 MAX_QUERY = 200
 
 

@@ -70,6 +70,12 @@ def client_of(app: Flask, who: str, easy: bool) -> FlaskClient:
             resident_login(client, who)
         elif who == "redacteur":
             demo_login(client, who)
+        elif who == "flash":  # a message waiting for the next page (and a CSRF token)
+            with client.session_transaction() as session:
+                session["_flashes"] = [("message", "Uw afspraak is gemaakt")]
+                session["csrf_token"] = "a" * 40
+        elif who == "forged":  # a session cookie that does not verify
+            client.set_cookie(app.config["SESSION_COOKIE_NAME"], "eyJ4IjoxfQ.bad.signature")
         if easy:
             client.set_cookie("loket_makkelijk", "1")
         _clients[key] = client
@@ -85,6 +91,9 @@ VARIANTS: tuple[tuple[str, bool, dict[str, str]], ...] = (
     ("fatima", False, {"Accept-Encoding": BROWSER}),
     ("fatima", True, {"Accept-Encoding": "gzip"}),
     ("redacteur", False, {"Accept-Encoding": BROWSER}),
+    ("flash", False, {"Accept-Encoding": BROWSER}),
+    ("forged", True, {"Accept-Encoding": "gzip;q=0.5, br;q=0"}),
+    ("anonymous", False, {"Accept-Encoding": "identity"}),
     ("anonymous", False, {"Accept-Encoding": BROWSER, "HX-Request": "true"}),
     ("fatima", True, {"HX-Request": "true", "HX-History-Restore-Request": "true"}),
     ("anonymous", False, {"Accept-Encoding": BROWSER, "If-None-Match": '"niet-dit"'}),
@@ -135,9 +144,12 @@ def test_both_paths_send_the_same_for_every_content_page_state(demo: Flask) -> N
                 assert [k for k, _ in thin.headers.items()] == [k for k, _ in full.headers.items()]
                 remaining = int(thin.headers["X-RateLimit-Remaining"])
                 assert int(full.headers["X-RateLimit-Remaining"]) == remaining - 1, label
-                assert 0 <= int(full.headers["X-RateLimit-Reset"]) - int(
-                    thin.headers["X-RateLimit-Reset"]
-                ) <= 60
+                assert (
+                    0
+                    <= int(full.headers["X-RateLimit-Reset"])
+                    - int(thin.headers["X-RateLimit-Reset"])
+                    <= 60
+                )
             compared += 1
     assert compared == len(paths) * len(VARIANTS)
 
@@ -197,5 +209,37 @@ def test_the_store_of_answers_is_bounded(
 ) -> None:
     monkeypatch.setattr(replay, "MAX_ANSWERS", 10)
     for n in range(30):
-        client.get("/diensten/kwijtschelding", headers={"Accept-Encoding": f"gzip;q=0.{n}"})
+        client.get(f"/zoeken?q=woord{n}")
     assert len(fast(app).answers) == 10
+    assert fast(app).size == sum(len(a.body) for a in fast(app).answers.values())
+
+
+def test_the_store_is_bounded_in_bytes(
+    client: FlaskClient, app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = len(client.get("/zoeken?q=woord").data)
+    monkeypatch.setattr(replay, "MAX_BYTES", 3 * one + one // 2)
+    for n in range(10):
+        client.get(f"/zoeken?q=woord{n}")
+    assert len(fast(app).answers) <= 3
+    assert fast(app).size <= replay.MAX_BYTES
+
+
+def test_equal_encodings_share_one_answer(client: FlaskClient, app: Flask) -> None:
+    """Odd spellings of the same choice cost no memory: the key holds the chosen encoding."""
+    for n in range(1, 10):
+        client.get("/diensten/kwijtschelding", headers={"Accept-Encoding": f"gzip;q=0.{n}"})
+    assert len(fast(app).answers) == 1 and fast(app).replayed == 8
+
+
+def test_another_host_or_preference_is_never_sent_another_answer(
+    client: FlaskClient, app: Flask
+) -> None:
+    client.get("/", base_url="http://a.example")
+    client.get("/", base_url="http://b.example")
+    client.get("/", base_url="https://a.example")
+    client.set_cookie("loket_makkelijk", "1", domain="a.example")
+    client.get("/", base_url="http://a.example")
+    assert fast(app).replayed == 0
+    client.get("/", base_url="http://a.example")
+    assert fast(app).replayed == 1
