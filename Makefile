@@ -8,7 +8,22 @@ export FLASK_APP := app:create_app
 export SE_OFFLINE := true
 export SE_AVOID_STATS := true
 
-.PHONY: run test setup lint fmt fuzz bench system-test-deps clean translations
+.PHONY: help run test setup lint fmt fuzz bench system-test-deps clean translations
+
+.DEFAULT_GOAL := setup
+
+# One line per target; tests/hardening/test_make_help.py checks that none is missing.
+help:
+	@echo "make run               serve the site with demo data on http://127.0.0.1:$(PORT)"
+	@echo "make test              lint, type checks and every test (extra pytest options: PYTEST_ARGS=...)"
+	@echo "make setup             create .venv, install dependencies, build assets and translations"
+	@echo "make lint              ruff check, ruff format --check and mypy"
+	@echo "make fmt               format the code and apply ruff's safe fixes"
+	@echo "make translations      extract UI text and update the English catalogue"
+	@echo "make fuzz              the property-based tests with the long fuzz profile"
+	@echo "make bench             every benchmark in bench/ (results: bench/RESULTS.md)"
+	@echo "make system-test-deps  install the browser and database servers the tests need"
+	@echo "make clean             remove .venv, node_modules, built assets and instance/"
 
 setup: $(VENV)/.installed app/static/dist/.built translations/.compiled
 
