@@ -23,6 +23,18 @@ STATES = (
         "gesorteerd-op-niveau",
         role="redacteur",
     ),
+    PageState(
+        "panel.dashboard",
+        "/redactie?sorteer=woorden&deel=2",
+        "tweede-deel",
+        role="redacteur",
+    ),
+    PageState(
+        "panel.facts",
+        "/redactie/feiten/nl/afvalpas-containers/b1",
+        "feiten-controleren",
+        role="redacteur",
+    ),
     PageState("panel.index", "/redactie/leespanel", "starten", role="redacteur"),
     PageState(
         "panel.index",

@@ -15,14 +15,6 @@ from tests.browse import demo_login, reach
 from tests.conftest import make_app, migrated_app
 
 BUDGET = 14 * 1024  # uncompressed: these pages are never compressed
-# Editor pages that are still over the budget: the reader panel's (its owner shrinks them; the
-# test fails as soon as one fits, so the list only gets shorter).
-OVER_BUDGET = {
-    "/redactie",
-    "/redactie?toon=niet-getest",
-    "/redactie?sorteer=niveau&volgorde=af",
-    "/redactie/leespanel/sessie/1/blok/1",
-}
 CONTENT = {"pages.home", "pages.services", "pages.service", "pages.service_easy", "pages.search"}
 
 
@@ -56,8 +48,6 @@ def test_who_may_keep_each_page(demo_app: Flask, state: PageState, lang: str) ->
         assert "Content-Encoding" not in response.headers, state.path
         assert "ETag" not in response.headers, state.path
         size = len(html.encode())
-        if state.path in OVER_BUDGET and size > BUDGET:
-            pytest.xfail(f"{state.path}: {size} bytes, over the 14 KB budget")
         assert size <= BUDGET, f"{state.path}: {size} bytes"
     elif state.endpoint in CONTENT:
         assert "public" in control and "no-store" not in control, f"{state.path}: {control!r}"

@@ -1,8 +1,10 @@
 """Sign in as an editor, and walk through the reader panel like a facilitator."""
 
 import re
+from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
@@ -55,3 +57,24 @@ def errors(html: str) -> str:
     for link in summary.find_all("a"):
         assert soup.select_one(str(link["href"])) is not None, "summary link to nowhere"
     return summary.get_text(" ", strip=True)
+
+
+def parts(client: FlaskClient, query: str = "") -> list[BeautifulSoup]:
+    """Every part of the table, following "Volgend deel" as an editor would."""
+    found = []
+    url: str | None = "/redactie" + query
+    while url:
+        soup = check_page(client.get(url).data)
+        found.append(soup)
+        following = soup.find("a", string="Volgend deel")
+        url = following["href"] if following else None
+    return found
+
+
+def find_link(client: FlaskClient, **attrs: Any) -> Any:
+    """The first link with these attributes in any part of the table."""
+    for soup in parts(client):
+        link = soup.find("a", **attrs)
+        if link is not None:
+            return link
+    raise AssertionError(f"no link {attrs}")

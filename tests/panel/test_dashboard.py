@@ -10,7 +10,6 @@ import pytest
 import yaml
 from babel.dates import format_date
 from babel.numbers import format_decimal
-from bs4 import BeautifulSoup
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -19,22 +18,24 @@ from app.pages.content import ContentError, load_page
 from app.panel import views
 from app.panel.pages import SOFT_HYPHEN, hyphenate, measures
 from tests.pagecheck import check_page
-from tests.panel.conftest import post_form, start
+from tests.panel.conftest import find_link, parts, post_form, start
 
 
 def rows(client: FlaskClient, query: str = "") -> list[list[str]]:
-    soup = check_page(client.get("/redactie" + query).data)
-    wrap = soup.select_one(".loket-table-wrap")
-    if wrap is None:
-        return []
-    assert wrap["tabindex"] == "0" and wrap["role"] == "region" and wrap.get("aria-labelledby")
-    return [
-        [
-            cell.get_text(" ", strip=True).replace(SOFT_HYPHEN, "")
-            for cell in tr.find_all(["th", "td"])
+    found: list[list[str]] = []
+    for soup in parts(client, query):
+        wrap = soup.select_one(".loket-table-wrap")
+        if wrap is None:
+            return found
+        assert wrap["tabindex"] == "0" and wrap["role"] == "region" and wrap.get("aria-labelledby")
+        found += [
+            [
+                cell.get_text(" ", strip=True).replace(SOFT_HYPHEN, "")
+                for cell in tr.find_all(["th", "td"], recursive=False)
+            ]
+            for tr in wrap.select("tbody tr")
         ]
-        for tr in wrap.select("tbody tr")
-    ]
+    return found
 
 
 MONTHS = "januari februari maart april mei juni juli augustus september oktober november december"
@@ -88,8 +89,7 @@ def test_english_pages_show_the_measure_that_applies_to_them(
     page = store.get("en", "kwijtschelding", "b1")
     found = measures(page)
     assert found.formula == "flesch_kincaid_grade" and found.measure != "dutch-engine"
-    soup = check_page(editor.get("/redactie").data)
-    link = soup.find("a", href=page.public_path)
+    link = find_link(editor, href=page.public_path)
     assert link["lang"] == "en"  # so the browser hyphenates the English title as English
     cells = [td.get_text(" ", strip=True) for td in link.find_parent("tr").find_all("td")]
     assert cells[2] == f"{dutch(found.score)} Flesch-Kincaid"
@@ -116,12 +116,31 @@ def test_sort_by_column(editor: FlaskClient, column: str, key: Callable[[list[st
 
 
 def test_sort_by_title(editor: FlaskClient) -> None:
-    soup = check_page(editor.get("/redactie?sorteer=pagina").data)
-    titles = [
+    found = [
         tr.th.a.get_text().replace(SOFT_HYPHEN, "").casefold()
+        for soup in parts(editor, "?sorteer=pagina")
         for tr in soup.select(".loket-table-wrap tbody tr")
     ]
-    assert titles == sorted(titles)
+    assert found == sorted(found) and len(found) > views.ROWS_PER_PART
+
+
+def test_the_table_comes_in_parts_that_keep_filter_and_sort(editor: FlaskClient) -> None:
+    """Editor pages are never compressed: the table is cut in parts to stay within 14 KB."""
+    first = check_page(editor.get("/redactie?sorteer=woorden&toon=niet-getest").data)
+    assert len(first.select(".loket-table-wrap tbody tr")) == views.ROWS_PER_PART
+    assert first.find("a", string="Vorig deel") is None
+    following = first.find("a", string="Volgend deel")["href"]
+    assert "deel=2" in following and "sorteer=woorden" in following
+    assert "toon=niet-getest" in following and following.endswith("#paginas-titel")
+    second = check_page(editor.get(following).data)
+    assert "Dit is deel 2" in second.get_text(" ")
+    assert "deel=1" in second.find("a", string="Vorig deel")["href"]
+    # The filter form starts again at the first part; odd part numbers give the nearest part.
+    assert first.select_one("#filter input[name=deel]") is None
+    assert rows(editor, "?deel=abc")[:1] == rows(editor)[:1]
+    last = check_page(editor.get("/redactie?deel=999").data)
+    assert last.find("a", string="Volgend deel") is None
+    assert last.select(".loket-table-wrap tbody tr")
 
 
 def test_unknown_sort_keeps_the_order_of_the_services(editor: FlaskClient) -> None:
@@ -137,11 +156,12 @@ def test_facts_to_verify_are_listed_for_editors_only(
     page = store.pages[key]
     facts = ("Wie int de rioolheffing: eigenaar of huurder?", "Welk formulier hoort bij RNI?")
     monkeypatch.setitem(store.pages, key, dataclasses.replace(page, to_verify=facts))
-    soup = check_page(editor.get("/redactie").data)
-    # Other pages have facts to check too: look at this page's link.
-    link = soup.find("a", class_="loket-panel-verify", href="#controleren-nl-kwijtschelding-b1")
+    # Other pages have facts to check too: look at this page's link (and follow it).
+    link = find_link(
+        editor, class_="loket-panel-verify", href="/redactie/feiten/nl/kwijtschelding/b1"
+    )
     assert link.get_text(" ", strip=True).startswith("2 feiten nog controleren")
-    section = soup.find(id=link["href"].lstrip("#"))
+    section = check_page(editor.get(link["href"]).data).find(id="controleren")
     assert [li.get_text() for li in section.find_next("ul").find_all("li")] == list(facts)
     public = editor.get(page.public_path).get_data(as_text=True)
     assert not any(fact in public for fact in facts)
@@ -171,9 +191,7 @@ def test_a_tested_page_shows_its_status_and_links_to_the_test(
     app: Flask, editor: FlaskClient
 ) -> None:
     session_id = record(editor, "nl/kwijtschelding/makkelijk")
-    soup = BeautifulSoup(editor.get("/redactie").data, "html.parser")
-    link = soup.find("a", href=f"/redactie/leespanel/sessie/{session_id}")
-    assert link is not None
+    link = find_link(editor, href=f"/redactie/leespanel/sessie/{session_id}")
     cell = link.find_parent("td").get_text(" ", strip=True)
     assert cell.startswith("Getest met 3 lezers op 1 oktober 2026. Nog 1 ding aanpassen.")
 
