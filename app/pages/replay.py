@@ -28,8 +28,10 @@ environ), answered 200 or 304, sent no cookie and `Cache-Control: public`. A kep
 rate-limited route (search) still counts against the limit: the hit goes to the limiter's own
 storage under the key the limiter used, and the limit headers get fresh values; over the limit,
 the full path answers (429). A limit that cannot be replayed exactly makes the answer
-full-path-only. The store is emptied when the content version changes (a new content store, a
-new reader-panel snapshot) or rate limits are switched on or off.
+full-path-only, and so does a Flask-Limiter whose internals this layer does not know (it reads
+the limiter's current limits and header settings; `test_fast_path.py` fails if they change).
+The store is emptied when the content version changes (a new content store, a new reader-panel
+snapshot) or rate limits are switched on or off.
 """
 
 import threading
@@ -54,6 +56,12 @@ MAX_ANSWERS = 2000  # a few dozen pages x languages x encodings x preference, pl
 MAX_BYTES = 16 * 1024 * 1024  # and never more than this much of their bodies, per worker
 
 Key = tuple[str | bool | None, ...]
+HEADER_NAMES = (
+    HeaderNames.LIMIT,
+    HeaderNames.REMAINING,
+    HeaderNames.RESET,
+    HeaderNames.RETRY_AFTER,
+)
 
 
 @dataclass(frozen=True)
@@ -207,25 +215,22 @@ class FastPath:
             return list(answer.headers)
         limit = answer.limit
         args = [*limit.prefix, environ.get("REMOTE_ADDR") or "127.0.0.1", limit.scope]
-        try:
+        try:  # read what the headers need before counting: a failure must not count twice
+            mapping = limiter._header_mapping
+            http_date_retry = limiter._retry_after == "http-date"
+            names = [mapping[name].lower() for name in HEADER_NAMES]
             if not limiter.limiter.hit(limit.item, *args):
                 return None  # over the limit: the full path answers 429
-            counted = RequestLimit(limiter, limit.item, args, False, limit.shared)
-            mapping = limiter._header_mapping
-            reset_at = counted.reset_at
-            retry = (
-                http_date(reset_at)
-                if limiter._retry_after == "http-date"
-                else str(int(reset_at - time.time()))
-            )
-            fresh = {
-                mapping[HeaderNames.LIMIT].lower(): str(limit.item.amount),
-                mapping[HeaderNames.REMAINING].lower(): str(counted.remaining),
-                mapping[HeaderNames.RESET].lower(): str(reset_at),
-                mapping[HeaderNames.RETRY_AFTER].lower(): retry,
-            }
-        except Exception:  # storage trouble: the full path has the fallbacks
+        except Exception:  # another Flask-Limiter, or storage trouble: the full path decides
             return None
+        try:
+            counted = RequestLimit(limiter, limit.item, args, False, limit.shared)
+            reset_at = counted.reset_at
+            retry = http_date(reset_at) if http_date_retry else str(int(reset_at - time.time()))
+            values = [str(limit.item.amount), str(counted.remaining), str(reset_at), retry]
+            fresh = dict(zip(names, values, strict=True))
+        except Exception:  # counted already: send the kept headers rather than count again
+            fresh = {}
         return [(name, fresh.get(name.lower(), value)) for name, value in answer.headers]
 
     def _record(self, key: Key, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
