@@ -14,6 +14,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from werkzeug.serving import make_server
 
+from app.readability import warm_up
 from tests.conftest import migrated_app
 
 CHROMIUM = "/usr/bin/chromium"
@@ -32,6 +33,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     # Every signed-in state logs in again: the login's rate limit is tested elsewhere.
     app = migrated_app(f"sqlite:///{db_file}", RATELIMIT_ENABLED=False)
     assert app.test_cli_runner().invoke(args=["demo", "vullen"]).exit_code == 0
+    warm_up()  # as app/wsgi.py does: no first check that loads the dictionaries in a request
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -11,10 +11,12 @@ import gc
 import os
 
 from app import create_app
-from app.readability.data import warm_up
+from app.readability import warm_up
 
 app = create_app()
-# The first language check would otherwise load the word lists (0.4-0.7 s) in a request.
+# The first language check would otherwise load the word lists, the jargon table and the English
+# dictionary in a request (the English one: 16 s on a loaded machine). The engine's warm_up does
+# all of it (data.warm_up only the word lists).
 warm_up()
 # Keep what is loaded now out of the garbage collector's reach: its passes would write to every
 # object and so unshare the memory the workers got from the master.

@@ -11,7 +11,7 @@ class BenchConfig(DevelopmentConfig):
 
 app = create_app(BenchConfig)
 try:
-    from app.readability.data import warm_up
+    from app.readability import warm_up
 
     warm_up()
 except ImportError:  # an older checkout
