@@ -24,6 +24,8 @@ CAPABILITIES = (
     "app.identity",
     "app.editor",
     "app.panel",
+    "app.address",
+    "app.booking",
 )
 
 
