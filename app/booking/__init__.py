@@ -46,7 +46,7 @@ def capability() -> "Capability":
 
     from app.booking import states, views, views_admin, views_manage, views_question, views_staff  # noqa: F401
     from app.booking.cli import bookings_cli
-    from app.booking.demo import fill_capacity
+    from app.booking.demo import fill_capacity, fill_demo_bookings
     from app.core.capabilities import Capability, StaffLink
 
     return Capability(
@@ -55,7 +55,7 @@ def capability() -> "Capability":
         states=states.STATES,
         exempt=states.EXEMPT,
         commands=(bookings_cli,),
-        demo_fillers=(fill_capacity,),
+        demo_fillers=(fill_capacity, fill_demo_bookings),
         staff_links=(
             StaffLink("medewerker", "booking.day", _l("Afspraken van vandaag")),
             StaffLink("medewerker", "booking.questions_list", _l("Vragen van inwoners")),
@@ -63,5 +63,5 @@ def capability() -> "Capability":
         ),
         template_globals=_globals(),
         setup=_setup,
-        public_paths=lambda: ["/afspraak/wijzigen", "/contact/vraag"],
+        public_paths=lambda: ["/afspraak", "/afspraak/wijzigen", "/contact/vraag"],
     )

@@ -15,7 +15,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from flask import current_app
+from flask import current_app, g
 from sqlalchemy import and_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -59,9 +59,19 @@ def closed_days(agenda_id: int | None, start: dt.date, end: dt.date) -> dict[dt.
     return {row.day: row for row in rows}
 
 
+def _holidays(start: dt.date, end: dt.date) -> dict[dt.date, ClosedDay]:
+    """Holidays between start and end, kept for the rest of the request."""
+    cache: dict[tuple[dt.date, dt.date], dict[dt.date, ClosedDay]] = g.setdefault(
+        "booking_holidays", {}
+    )
+    if (start, end) not in cache:
+        cache[(start, end)] = closed_days(None, start, end)
+    return cache[(start, end)]
+
+
 def add_working_days(day: dt.date, count: int) -> dt.date:
     """Return the day `count` working days after `day` (no weekends, no holidays)."""
-    holidays = closed_days(None, day, day + dt.timedelta(days=count * 3 + 14))
+    holidays = _holidays(day, day + dt.timedelta(days=count * 3 + 14))
     current = day
     added = 0
     while added < count:

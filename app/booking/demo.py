@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from flask import current_app
 from sqlalchemy import select
 
 from app.booking.hours_text import parse
@@ -134,3 +135,155 @@ def fill_capacity() -> str | None:
     if not added and not holidays_added:
         return None
     return f"{added} agenda's voor afspraken en {holidays_added} feestdagen toegevoegd."
+
+
+DEMO_REFERENCE = "AF-4736-KM"
+DEMO_OFFER_REFERENCE = "AF-7439-WT"
+# The demo offer's link token (demo data only: `make run` and the page checks).
+DEMO_OFFER_TOKEN = "demo-aanbod"  # noqa: S105
+
+
+def _demo_request(
+    agenda: Agenda, start: dt.datetime, name: str, email: str, key: str, **extra: Any
+) -> Any:
+    from app.booking.service import BookingRequest, Details
+
+    return BookingRequest(
+        topic=extra.pop("topic", "kwijtschelding"),
+        channel=agenda.channel,
+        agenda_id=agenda.id,
+        starts_at=start,
+        minutes=30,
+        details=Details(name, "email", email),
+        idempotency_key=key,
+        **extra,
+    )
+
+
+def _full_slots(agenda: Agenda, start: dt.datetime, units: int) -> None:
+    """Make sure the slots exist (today may be a day without opening hours)."""
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    from app.booking.capacity import SLOT
+    from app.booking.models import Slot
+
+    insert = pg_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    for i in range(units):
+        db.session.execute(
+            insert(Slot)
+            .values(agenda_id=agenda.id, starts_at=start + SLOT * i, capacity=1, booked=0)
+            .on_conflict_do_nothing(index_elements=["agenda_id", "starts_at"])
+        )
+    db.session.commit()
+
+
+def _demo_offer(desk: Agenda, start: dt.datetime) -> None:
+    """An offer from the waiting list, held for two hours, with a known demo link token."""
+    from app.booking.models import BookingToken, WaitingListEntry
+    from app.booking.tx import write_transaction
+    from app.booking.waiting import _hold
+    from app.core.references import token_hash
+    from app.core.time import utcnow
+
+    entry = WaitingListEntry(
+        topic="kwijtschelding",
+        channel=desk.channel,
+        agenda_id=desk.id,
+        minutes=30,
+        name="Kees Hendriks",
+        contact="email",
+        email="kees@voorbeeld.nl",
+        before=start + dt.timedelta(days=1),
+        ends_on=local_today() + dt.timedelta(days=60),
+        created_at=utcnow(),
+    )
+    db.session.add(entry)
+    db.session.commit()
+    with write_transaction():
+        _hold(entry, desk, start, 2)
+        hold = entry.offer
+        assert hold is not None
+        hold.reference = DEMO_OFFER_REFERENCE
+        secret = str(current_app.config["SECRET_KEY"])
+        db.session.add(
+            BookingToken(booking_id=hold.id, token_hash=token_hash(DEMO_OFFER_TOKEN, secret))
+        )
+
+
+def fill_demo_bookings() -> str | None:
+    """A few fictitious bookings so the staff pages and the change pages have something."""
+    from app.booking import capacity, service
+    from app.booking.models import Booking, WrittenQuestion
+    from app.booking.rules import earliest
+    from app.core.time import aware, local_datetime, utcnow
+
+    desk = db.session.scalar(select(Agenda).where(Agenda.slug == "balie-stadswinkel"))
+    if desk is None:
+        return None
+    made = []
+    demo = db.session.scalar(select(Booking).where(Booking.reference == DEMO_REFERENCE))
+    if demo is None or demo.status != "bevestigd" or aware(demo.starts_at) <= utcnow():
+        if demo is not None:
+            db.session.delete(demo)
+            db.session.commit()
+        starts = capacity.free_starts(desk, 2, earliest(None, ["tolk"], False, False))
+        if starts:
+            booked = service.book(
+                _demo_request(
+                    desk,
+                    starts[0],
+                    "Fatima El Amrani",
+                    "fatima@voorbeeld.nl",
+                    f"demo-{DEMO_REFERENCE}-{starts[0].isoformat()}",
+                    support={"nodig": ["tolk"], "taal": "Arabisch"},
+                )
+            )
+            booked.booking.reference = DEMO_REFERENCE
+            db.session.commit()
+            made.append(DEMO_REFERENCE)
+    today = local_today()
+    for hour, name in ((9, "Jan de Vries"), (10, "Eva Visser")):
+        start = local_datetime(today, dt.time(hour, 0))
+        key = f"demo-vandaag-{today.isoformat()}-{hour}"
+        if db.session.scalar(select(Booking.id).where(Booking.idempotency_key == key)) is None:
+            _full_slots(desk, start, 2)
+            try:
+                service.book(
+                    _demo_request(desk, start, name, f"{name.split()[0].lower()}@voorbeeld.nl", key)
+                )
+                made.append(name)
+            except capacity.SlotFull:
+                pass
+    offer = db.session.scalar(select(Booking).where(Booking.reference == DEMO_OFFER_REFERENCE))
+    offer_open = (
+        offer is not None
+        and offer.status == "vastgehouden"
+        and offer.hold_expires_at is not None
+        and aware(offer.hold_expires_at) > utcnow()
+    )
+    if not offer_open:
+        if offer is not None:
+            db.session.delete(offer)
+            db.session.commit()
+        starts = capacity.free_starts(desk, 2, earliest(None, [], False, False))
+        if starts:
+            _demo_offer(desk, starts[-1])
+            made.append(DEMO_OFFER_REFERENCE)
+    if db.session.scalar(select(WrittenQuestion.id)) is None:
+        from app.booking.questions import Question, ask
+
+        ask(
+            Question(
+                topic="kwijtschelding",
+                text=(
+                    "Ik kan niet bellen, want ik hoor slecht. Moet ik elk jaar opnieuw "
+                    "kwijtschelding vragen?"
+                ),
+                name="Anna Jansen",
+                contact="email",
+                email="anna@voorbeeld.nl",
+            )
+        )
+        made.append("vraag")
+    return f"Demo-afspraken gemaakt: {', '.join(made)}." if made else None

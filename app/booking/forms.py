@@ -15,6 +15,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -196,9 +197,9 @@ class TimeForm(FlaskForm):
 
 
 CONTACT_CHOICES = [
-    ("email", _l("Per e-mail")),
-    ("sms", _l("Per sms")),
-    ("brief", _l("Ik heb geen e-mail of telefoon: stuur een brief")),
+    SelectChoice("email", _l("Per e-mail")),
+    SelectChoice("sms", _l("Per sms")),
+    SelectChoice("brief", _l("Ik heb geen e-mail of telefoon: stuur een brief")),
 ]
 
 
@@ -276,7 +277,8 @@ class DetailsForm(AddressFields, ContactFields, FlaskForm):
     )
     zelf_printen = BooleanField(
         _l(
-            "Ik print de bevestiging nu, of iemand doet dat voor mij (bijvoorbeeld in de bibliotheek)"
+            "Ik print de bevestiging nu, of iemand doet dat voor mij "
+            "(bijvoorbeeld in de bibliotheek)"
         )
     )
 
@@ -363,9 +365,9 @@ class QuestionForm(AddressFields, ContactFields, FlaskForm):
     bericht = RadioField(
         _l("Hoe wilt u het antwoord krijgen?"),
         choices=[
-            ("email", _l("Per e-mail")),
-            ("sms", _l("Per sms")),
-            ("brief", _l("Met een brief")),
+            SelectChoice("email", _l("Per e-mail")),
+            SelectChoice("sms", _l("Per sms")),
+            SelectChoice("brief", _l("Met een brief")),
         ],
         validators=[InputRequired(_l("Kies hoe u het antwoord wilt krijgen."))],
     )

@@ -254,6 +254,8 @@ class WaitingListEntry(db.Model):  # type: ignore[name-defined,misc]
     ends_on: Mapped[dt.date] = mapped_column(Date)  # after this day the entry is deleted
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
+    offer: Mapped["Booking | None"] = relationship(foreign_keys=[offer_id])
+
 
 class WrittenQuestion(db.Model):  # type: ignore[name-defined,misc]
     """A question sent in writing (/contact/vraag), answered by staff by e-mail, SMS or letter."""

@@ -214,6 +214,7 @@ def _claim(booking: Booking, version: int) -> None:
     """Raise the version, so of two changes racing each other only the first goes through."""
     result = db.session.execute(
         update(Booking)
+        .execution_options(synchronize_session=False)
         .where(Booking.id == booking.id, Booking.version == version, Booking.status == "bevestigd")
         .values(version=Booking.version + 1, updated_at=utcnow())
     )
@@ -238,6 +239,7 @@ def _move_units(booking: Booking, start: dt.datetime) -> list[int]:
     capacity.give_back(old_ids)
     db.session.execute(
         update(Booking)
+        .execution_options(synchronize_session=False)
         .where(Booking.id == booking.id)
         .values(starts_at=start, ends_at=start + SLOT * units, reminded_at=None)
     )
@@ -284,6 +286,7 @@ def cancel(booking_id: int, version: int, by_staff: bool = False) -> Booking:
         db.session.execute(delete(BookingUnit).where(BookingUnit.booking_id == booking.id))
         db.session.execute(
             update(Booking)
+            .execution_options(synchronize_session=False)
             .where(Booking.id == booking.id)
             .values(status="afgezegd", support=None, hold_expires_at=None)
         )
@@ -299,6 +302,7 @@ def record_outcome(booking_id: int, outcome: str) -> bool:
         raise ValueError(outcome)
     result = db.session.execute(
         update(Booking)
+        .execution_options(synchronize_session=False)
         .where(
             Booking.id == booking_id,
             Booking.status.in_(("bevestigd", "geweest", "niet_gekomen")),

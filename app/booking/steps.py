@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
 
 from app.booking import capacity, rules
 from app.booking.forms import (
@@ -145,7 +146,7 @@ def district_for(postcode: str) -> Agenda | None:
 
 def topic_form(data: Data, stored: Mapping[str, Any] | None) -> FlaskForm:
     form = TopicForm(data=stored)
-    form.onderwerp.choices = [(t.slug, t.title) for t in topics()]
+    form.onderwerp.choices = [SelectChoice(t.slug, t.title) for t in topics()]
     return form
 
 
@@ -162,7 +163,7 @@ def channel_form(data: Data, stored: Mapping[str, Any] | None) -> FlaskForm:
     form = ChannelForm(data=stored)
     found = chosen_topic(data)
     offered = found.channels if found else ()
-    form.kanaal.choices = [(c, str(CHANNEL_LABELS[c])) for c in offered]
+    form.kanaal.choices = [SelectChoice(c, str(CHANNEL_LABELS[c])) for c in offered]
     return form
 
 
@@ -176,7 +177,7 @@ def channel_fits(stored: Data, data: Data) -> bool:
 
 def support_form(data: Data, stored: Mapping[str, Any] | None) -> FlaskForm:
     form = SupportForm(data=stored)
-    form.nodig.choices = [(k, str(v)) for k, v in SUPPORT_LABELS.items()]
+    form.nodig.choices = [SelectChoice(k, str(v)) for k, v in SUPPORT_LABELS.items()]
     return form
 
 
@@ -195,7 +196,7 @@ def place_form(data: Data, stored: Mapping[str, Any] | None) -> FlaskForm:
     chosen = db.session.get(Agenda, stored.get("agenda")) if stored else None
     form = PlaceForm(data={"plek": chosen.slug} if chosen else None)
     form.plek.choices = [
-        (a.slug, a.location.name if a.location else a.slug)
+        SelectChoice(a.slug, a.location.name if a.location else a.slug)
         for a, fits in places_for(channel(data) or "", needs(data))
         if fits
     ]

@@ -7,6 +7,7 @@ conversation from the database (`TopicLength`, changed by a beheerder) or else t
 
 from dataclasses import dataclass
 
+from flask import g, has_app_context
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -51,8 +52,23 @@ def _lengths() -> dict[str, int]:
 
 
 def topics(lang: str | None = None) -> list[Topic]:
-    """Return every bookable topic in the page language, by title, with "Iets anders" last."""
+    """Return every bookable topic in the page language, by title, with "Iets anders" last.
+
+    Kept for the rest of the request: one step asks for it many times.
+    """
     lang = lang or current_language()
+    cache: dict[str, list[Topic]] | None = (
+        g.setdefault("booking_topics", {}) if has_app_context() else None
+    )
+    if cache is not None and lang in cache:
+        return cache[lang]
+    found = _topics(lang)
+    if cache is not None:
+        cache[lang] = found
+    return found
+
+
+def _topics(lang: str) -> list[Topic]:
     store = current_store()
     lengths = _lengths()
     found = []

@@ -56,6 +56,7 @@ def send_reminders() -> int:
             # finds it set and skips.
             claimed = db.session.execute(
                 update(Booking)
+                .execution_options(synchronize_session=False)
                 .where(
                     Booking.id == booking_id,
                     Booking.reminded_at.is_(None),
@@ -127,6 +128,7 @@ def purge(days: int | None = None) -> Purged:
     support = rowcount(
         db.session.execute(
             update(Booking)
+            .execution_options(synchronize_session=False)
             .where(Booking.ends_at < now, Booking.support.is_not(None))
             .values(support=None)
         )

@@ -5,6 +5,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
 
 from app.auth.decorators import role_required
 from app.booking import closing
@@ -86,7 +87,7 @@ def agenda_hours(agenda_id: int) -> ResponseReturnValue:
 def close_day() -> ResponseReturnValue:
     """Close a day; with bookings: first show who it affects, then move them and tell them."""
     form = CloseDayForm()
-    form.agenda.choices = [(ALL, _("Alles (bijvoorbeeld een feestdag)"))] + [
+    form.agenda.choices = [SelectChoice(ALL, _("Alles (bijvoorbeeld een feestdag)"))] + [
         (str(a.id), agenda_label(a)) for a in agendas() if a.active
     ]
     if form.validate_on_submit():
@@ -125,7 +126,7 @@ def topic_lengths() -> ResponseReturnValue:
     """How long a conversation about each topic takes (new bookings get the new length)."""
     known = topics()
     form = TopicLengthForm()
-    form.onderwerp.choices = [(t.slug, t.title) for t in known]
+    form.onderwerp.choices = [SelectChoice(t.slug, t.title) for t in known]
     if form.validate_on_submit():
         closing.set_length(str(form.onderwerp.data), int(form.minuten.data or 0))
         flash(_("De tijd per gesprek is opgeslagen."), "ok")

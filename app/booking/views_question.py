@@ -3,6 +3,7 @@
 from flask import redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from wtforms.fields.choices import SelectChoice
 
 from app.booking import questions
 from app.booking.forms import QuestionForm
@@ -19,7 +20,9 @@ SENT_KIND = "vraag-verstuurd"
 def question() -> ResponseReturnValue:
     """Ask a question in writing; the answer comes by e-mail, SMS or letter."""
     form = QuestionForm()
-    form.onderwerp.choices = [("", _("Kies een onderwerp"))] + [(t.slug, t.title) for t in topics()]
+    form.onderwerp.choices = [SelectChoice("", _("Kies een onderwerp"))] + [
+        SelectChoice(t.slug, t.title) for t in topics()
+    ]
     if form.validate_on_submit():
         contact = form.bericht.data or ""
         try:

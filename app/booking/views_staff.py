@@ -22,7 +22,7 @@ from app.booking.times import parse_day
 from app.booking.topics import CHANNEL_LABELS, title_of
 from app.booking.views import bp, wizard
 from app.booking.views_manage import allow_manage
-from app.core.time import local, local_today, utcnow
+from app.core.time import aware, local, local_today, utcnow
 from app.extensions import current_language, db
 
 SHOWN = (*ACTIVE, "geweest", "niet_gekomen")
@@ -58,7 +58,7 @@ def row(booking: Booking) -> dict[str, object]:
         "support": support_text(booking),
         "phone": phone_words(booking.phone) if booking.phone else "",
         "place": place_lines(booking, lang),
-        "started": booking.starts_at <= utcnow() + dt.timedelta(hours=12),
+        "started": aware(booking.starts_at) <= utcnow() + dt.timedelta(hours=12),
     }
 
 

@@ -185,6 +185,7 @@ def accept(hold_id: int) -> Booking:
         entry = entry_for(hold) if hold is not None else None
         result = db.session.execute(
             update(Booking)
+            .execution_options(synchronize_session=False)
             .where(
                 Booking.id == hold_id,
                 Booking.status == "vastgehouden",
@@ -208,6 +209,7 @@ def accept(hold_id: int) -> Booking:
             capacity.give_back(old_ids)
             db.session.execute(
                 update(Booking)
+                .execution_options(synchronize_session=False)
                 .where(Booking.id == original.id)
                 .values(starts_at=hold.starts_at, ends_at=hold.ends_at, reminded_at=None)
             )
@@ -239,7 +241,10 @@ def _release(hold_id: int, only_expired: bool, offer: bool = True) -> bool:
     if only_expired:
         conditions.append(Booking.hold_expires_at <= utcnow())
     result = db.session.execute(
-        update(Booking).where(*conditions).values(status="vervallen", version=Booking.version + 1)
+        update(Booking)
+        .execution_options(synchronize_session=False)
+        .where(*conditions)
+        .values(status="vervallen", version=Booking.version + 1)
     )
     if rowcount(result) != 1:
         return False
