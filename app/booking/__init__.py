@@ -9,6 +9,21 @@ if TYPE_CHECKING:
     from app.core.capabilities import Capability
 
 
+def booking_url(topic: str | None = None) -> str:
+    """`app.links.booking_url`, except inside the booking flow itself.
+
+    There "Praat met een mens" would lead back to the step the resident is on (/afspraak
+    continues the flow), so it leads to the contact page: call, or come by.
+    """
+    from flask import request, url_for
+
+    from app.links import booking_url as link
+
+    if request.endpoint in ("booking.step", "booking.reschedule_step"):
+        return url_for("site.contact")
+    return link(topic)
+
+
 def _globals() -> dict[str, Any]:
     from app.booking.formatting import day_words, hours_lines, when_words
     from app.booking.steps import time_value
@@ -22,6 +37,7 @@ def _globals() -> dict[str, Any]:
         )
 
     return {
+        "booking_url": booking_url,
         "channel_hints": CHANNEL_HINTS,
         "day_words": day_words,
         "when_words": when_words,

@@ -99,7 +99,7 @@ def fill_capacity() -> str | None:
             db.session.add(location)
             db.session.flush()
         for spec in item["agendas"]:
-            slug = f"{spec['channel']}-{item['slug']}"
+            slug = spec.get("slug") or f"{spec['channel']}-{item['slug']}"
             if slug not in known:
                 agenda = Agenda(slug=slug, channel=spec["channel"], location_id=location.id)
                 _hours(agenda, spec["hours"])

@@ -39,6 +39,19 @@ def _strip(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
+class Chosen:
+    """The value is one of the choices offered (a forged value gets an instruction, too)."""
+
+    def __init__(self, message: Any) -> None:
+        self.message = message
+
+    def __call__(self, form: Any, field: Field) -> None:
+        offered = {str(c.value if isinstance(c, SelectChoice) else c[0]) for c in field.choices}
+        values = field.data if isinstance(field.data, list) else [field.data]
+        if any(str(v) not in offered for v in values if v not in (None, "")):
+            raise ValidationError(str(self.message))
+
+
 class MultiCheckboxField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
@@ -47,7 +60,11 @@ class MultiCheckboxField(SelectMultipleField):
 class TopicForm(FlaskForm):
     onderwerp = RadioField(
         _l("Waar wilt u over praten?"),
-        validators=[InputRequired(_l("Kies waar u over wilt praten."))],
+        validators=[
+            InputRequired(_l("Kies waar u over wilt praten.")),
+            Chosen(_l("Kies een onderwerp uit de lijst.")),
+        ],
+        validate_choice=False,
     )
     anders = StringField(
         _l("Waar gaat het over?"),
@@ -65,12 +82,20 @@ class TopicForm(FlaskForm):
 class ChannelForm(FlaskForm):
     kanaal = RadioField(
         _l("Hoe wilt u praten?"),
-        validators=[InputRequired(_l("Kies hoe u wilt praten."))],
+        validators=[
+            InputRequired(_l("Kies hoe u wilt praten.")),
+            Chosen(_l("Kies een van de manieren uit de lijst.")),
+        ],
+        validate_choice=False,
     )
 
 
 class SupportForm(FlaskForm):
-    nodig = MultiCheckboxField(_l("Wat hebt u nodig?"), validate_choice=True)
+    nodig = MultiCheckboxField(
+        _l("Wat hebt u nodig?"),
+        validators=[Chosen(_l("Kies alleen uit de lijst wat u nodig hebt."))],
+        validate_choice=False,
+    )
     taal = StringField(
         _l("Welke taal spreekt u?"),
         filters=[_strip],
@@ -89,7 +114,11 @@ class SupportForm(FlaskForm):
 class PlaceForm(FlaskForm):
     plek = RadioField(
         _l("Waar wilt u praten?"),
-        validators=[InputRequired(_l("Kies waar u wilt praten."))],
+        validators=[
+            InputRequired(_l("Kies waar u wilt praten.")),
+            Chosen(_l("Kies een plek uit de lijst.")),
+        ],
+        validate_choice=False,
     )
 
 
@@ -273,7 +302,11 @@ class DetailsForm(AddressFields, ContactFields, FlaskForm):
     bericht = RadioField(
         _l("Hoe wilt u de bevestiging krijgen?"),
         choices=CONTACT_CHOICES,
-        validators=[InputRequired(_l("Kies hoe u de bevestiging wilt krijgen."))],
+        validators=[
+            InputRequired(_l("Kies hoe u de bevestiging wilt krijgen.")),
+            Chosen(_l("Kies hoe u de bevestiging wilt krijgen.")),
+        ],
+        validate_choice=False,
     )
     zelf_printen = BooleanField(
         _l(
@@ -334,14 +367,19 @@ class WaitingForm(ContactFields, FlaskForm):
     bericht = RadioField(
         _l("Hoe laten wij het u weten?"),
         choices=CONTACT_CHOICES[:2],
-        validators=[InputRequired(_l("Kies e-mail of sms."))],
+        validators=[InputRequired(_l("Kies e-mail of sms.")), Chosen(_l("Kies e-mail of sms."))],
+        validate_choice=False,
     )
 
 
 class QuestionForm(AddressFields, ContactFields, FlaskForm):
     onderwerp = SelectField(
         _l("Waar gaat uw vraag over?"),
-        validators=[InputRequired(_l("Kies waar uw vraag over gaat."))],
+        validators=[
+            InputRequired(_l("Kies waar uw vraag over gaat.")),
+            Chosen(_l("Kies waar uw vraag over gaat.")),
+        ],
+        validate_choice=False,
     )
     vraag = TextAreaField(
         _l("Uw vraag"),
@@ -369,7 +407,11 @@ class QuestionForm(AddressFields, ContactFields, FlaskForm):
             SelectChoice("sms", _l("Per sms")),
             SelectChoice("brief", _l("Met een brief")),
         ],
-        validators=[InputRequired(_l("Kies hoe u het antwoord wilt krijgen."))],
+        validators=[
+            InputRequired(_l("Kies hoe u het antwoord wilt krijgen.")),
+            Chosen(_l("Kies hoe u het antwoord wilt krijgen.")),
+        ],
+        validate_choice=False,
     )
 
 
@@ -401,7 +443,11 @@ class HoursForm(FlaskForm):
 
 
 class CloseDayForm(FlaskForm):
-    agenda = SelectField(_l("Wat gaat dicht?"), validators=[InputRequired()])
+    agenda = SelectField(
+        _l("Wat gaat dicht?"),
+        validators=[InputRequired(_l("Kies wat dichtgaat.")), Chosen(_l("Kies wat dichtgaat."))],
+        validate_choice=False,
+    )
     dag = StringField(
         _l("Datum"),
         filters=[_strip],
@@ -428,7 +474,11 @@ class CloseDayForm(FlaskForm):
 
 
 class TopicLengthForm(FlaskForm):
-    onderwerp = SelectField(_l("Onderwerp"), validators=[InputRequired()])
+    onderwerp = SelectField(
+        _l("Onderwerp"),
+        validators=[InputRequired(_l("Kies een onderwerp.")), Chosen(_l("Kies een onderwerp."))],
+        validate_choice=False,
+    )
     minuten = StringField(
         _l("Minuten per gesprek"),
         filters=[_strip],

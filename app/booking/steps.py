@@ -80,7 +80,8 @@ def printed(data: Data) -> bool:
 
 
 def has_place_step(data: Data) -> bool:
-    return channel(data) in ("balie", "stip", "thuis")
+    """Desk, Stip and home visits ask where; phone and video do not. Unknown yet: counted."""
+    return channel(data) in (None, "balie", "stip", "thuis")
 
 
 def pool_for(channel_name: str, team: str) -> Agenda | None:
