@@ -5,7 +5,6 @@ import datetime as dt
 
 import pytest
 from flask import Flask
-from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from app.booking.models import Booking
@@ -179,12 +178,14 @@ def test_a_home_visit_asks_the_address_and_why_and_takes_the_travel_time(
         (
             "6512 AB",
             "999",
-            "Wij vinden dit adres niet. Kijk of de postcode en het huisnummer kloppen. Of vul zelf uw straat en woonplaats in.",
+            "Wij vinden dit adres niet. Kijk of de postcode en het huisnummer kloppen. "
+            "Of vul zelf uw straat en woonplaats in.",
         ),
         (
             "6601 AA",
             "5",
-            "Wij komen alleen bij u thuis in Nijmegen. Woont u ergens anders? Ga terug en kies een andere manier van praten.",
+            "Wij komen alleen bij u thuis in Nijmegen. Woont u ergens anders? "
+            "Ga terug en kies een andere manier van praten.",
         ),
     ],
 )
@@ -549,8 +550,8 @@ def test_the_times_are_plain_radio_buttons_grouped_by_day_with_more_days(
 
 
 def test_staff_booking_is_marked_and_needs_consent(booking_app: Flask) -> None:
-    from tests.browse import demo_login
     from app.booking.demo import fill_demo_bookings  # noqa: F401 - demo accounts below
+    from tests.browse import demo_login
 
     with booking_app.app_context():
         from app.auth.cli import fill_accounts
