@@ -32,7 +32,13 @@ def _moment(moment: dt.datetime) -> dt.datetime:
     return aware(moment) if _happens_twice(moment) else local(moment)
 
 
-def ics(booking: Booking, uid_domain: str = "loket.nijmegen.nl") -> bytes:
+def change_site() -> str:
+    from app.booking.notices import public_url
+
+    return public_url().split("://", 1)[-1] + "/afspraak/wijzigen"
+
+
+def ics(booking: Booking) -> bytes:
     """Return the .ics file of a booking, in the booking's language."""
     with force_locale(booking.lang):
         topic = title_of(booking.topic, booking.topic_other, booking.lang)
@@ -41,7 +47,8 @@ def ics(booking: Booking, uid_domain: str = "loket.nijmegen.nl") -> bytes:
         calendar.add("version", "2.0")
         calendar.add("method", "PUBLISH")
         event = icalendar.Event()
-        event.add("uid", f"{booking.reference}@{uid_domain}")
+        domain = change_site().split("/", 1)[0]
+        event.add("uid", f"{booking.reference}@{domain}")
         event.add("dtstamp", utcnow())
         event.add("dtstart", _moment(booking.starts_at))
         event.add("dtend", _moment(booking.ends_at))
@@ -51,7 +58,7 @@ def ics(booking: Booking, uid_domain: str = "loket.nijmegen.nl") -> bytes:
             _("Afspraaknummer: %(reference)s", reference=booking.reference),
             _("Neem mee:"),
             *[f"- {line}" for line in bring_lines(booking)],
-            _("Wijzigen of afzeggen: ga naar loket.nijmegen.nl/afspraak/wijzigen of bel 14 024."),
+            _("Wijzigen of afzeggen: ga naar %(site)s of bel 14 024.", site=change_site()),
         ]
         event.add("description", "\n".join(lines))
         event.add("sequence", booking.version)

@@ -8,7 +8,7 @@ import contextlib
 from collections.abc import Mapping
 from typing import Any
 
-from flask import redirect, request, url_for
+from flask import request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -22,7 +22,7 @@ from app.booking.models import Booking
 from app.booking.steps import parse_time, time_value
 from app.booking.times import parse_day, times_page
 from app.core import flows
-from app.core.wizard import Data, Step, StepInvalid, Wizard
+from app.core.wizard import Data, Step, StepInvalid, Wizard, go
 from app.extensions import current_language, db
 
 KIND = "afspraak-verzetten"
@@ -117,7 +117,7 @@ def review_save(form: FlaskForm, flow: flows.Flow) -> ResponseReturnValue:
     moment = parse_time(Wizard.answers(flow.data).get("wanneer", {}).get("tijd"))
     if booking is None or moment is None:
         flows.discard(KIND)
-        return redirect(url_for("booking.manage"), 303)
+        return go(url_for("booking.manage"))
     try:
         service.reschedule(booking.id, int(flow.data.get("versie", 0)), moment)
     except SlotFull:
@@ -127,16 +127,16 @@ def review_save(form: FlaskForm, flow: flows.Flow) -> ResponseReturnValue:
         flow.data[NET_VOL] = True
         with contextlib.suppress(flows.StaleFlow):
             flows.save(flow)
-        return redirect(wizard.url("wanneer"), 303)
+        return go(wizard.url("wanneer"))
     except service.BookingChanged:
         flows.discard(KIND)
         flash(_("Uw afspraak is intussen veranderd. Hieronder ziet u hoe hij nu is."), "info")
-        return redirect(url_for("booking.manage"), 303)
+        return go(url_for("booking.manage"))
     flows.discard(KIND)
     flash(
         _("Uw afspraak is verzet naar %(when)s.", when=when_words(moment, current_language())), "ok"
     )
-    return redirect(url_for("booking.manage"), 303)
+    return go(url_for("booking.manage"))
 
 
 wizard = Wizard(

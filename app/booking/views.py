@@ -11,7 +11,6 @@ from flask import (
     Response,
     abort,
     make_response,
-    redirect,
     render_template,
     request,
     url_for,
@@ -21,7 +20,7 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
 from app.address.base import PostalAddress
-from app.booking import calendar, capacity, notices, rules, service, steps
+from app.booking import calendar, capacity, rules, service, steps
 from app.booking.capacity import SlotFull
 from app.booking.formatting import day_words, when_words
 from app.booking.forms import ConfirmForm, ReviewForm, TimeForm
@@ -43,7 +42,7 @@ from app.booking.times import parse_day, times_page
 from app.booking.topics import CHANNEL_LABELS, GENERAL, OTHER, page_title, title_of, topic
 from app.core import flows
 from app.core.time import local
-from app.core.wizard import Data, StepInvalid
+from app.core.wizard import Data, StepInvalid, go
 from app.extensions import current_language, wants_fragment
 from app.i18n import language_neutral, neutral_url_for
 
@@ -140,10 +139,10 @@ def review_save(form: FlaskForm, flow: flows.Flow) -> ResponseReturnValue:
         flow.data[NET_VOL] = True
         with contextlib.suppress(flows.StaleFlow):
             flows.save(flow)
-        return redirect(wizard.url("wanneer"), 303)
+        return go(wizard.url("wanneer"))
     flows.discard(steps.KIND)
     remember_done(booked.booking, booked.token)
-    return redirect(url_for("booking.confirmation"), 303)
+    return go(url_for("booking.confirmation"))
 
 
 def remember_done(booking: Booking, token: str) -> None:
@@ -303,9 +302,9 @@ def start() -> ResponseReturnValue:
     if flow is not None and (
         not answers or wizard.answers(flow.data).get("onderwerp") == answers.get("onderwerp")
     ):
-        return redirect(wizard.next_url(flow), 303)
+        return go(wizard.next_url(flow))
     flow = wizard.start(answers)
-    return redirect(wizard.next_url(flow), 303)
+    return go(wizard.next_url(flow))
 
 
 @bp.route("/afspraak/<step>", methods=["GET", "POST"])
@@ -336,7 +335,7 @@ def _resubmitted() -> ResponseReturnValue | None:
         token = service.add_token(booking)
     flows.discard(steps.KIND)
     remember_done(booking, token)
-    return redirect(url_for("booking.confirmation"), 303)
+    return go(url_for("booking.confirmation"))
 
 
 def done_booking() -> tuple[Booking, str] | None:
@@ -354,12 +353,12 @@ def confirmation() -> ResponseReturnValue:
     """Show the booked appointment: reference, time in words, place, what to bring."""
     done = done_booking()
     if done is None:
-        return redirect(url_for("booking.start"), 303)
+        return go(url_for("booking.start"))
     booking, token = done
     return render_template(
         "booking/confirmation.html",
         **confirmation_context(booking, token),
-        title=_("Uw afspraak is gemaakt"),
+        title=_("U hebt een afspraak"),
     )
 
 
@@ -382,7 +381,7 @@ def confirmation_context(booking: Booking, token: str) -> Data:
             str(SUPPORT_LABELS.get(n, n)) for n in (booking.support or {}).get("nodig", [])
         ],
         "waiting_form": ConfirmForm(),
-        "change_site": notices.public_url().split("://", 1)[-1] + "/afspraak/wijzigen",
+        "change_site": calendar.change_site(),
     }
 
 

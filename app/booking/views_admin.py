@@ -1,7 +1,7 @@
 """Beheerder: change opening hours and staff per place and channel, close a day, set how long
 a conversation about each topic takes. No SQL needed."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -17,6 +17,7 @@ from app.booking.topics import topics
 from app.booking.views import bp
 from app.booking.views_staff import agenda_label
 from app.core.time import local_today
+from app.core.wizard import go
 from app.extensions import current_language, db
 from app.panel.forms import parse_date
 
@@ -65,7 +66,7 @@ def agenda_hours(agenda_id: int) -> ResponseReturnValue:
             form.uren.errors = [str(error)]
         else:
             rebuilt = closing.set_hours(agenda, blocks)
-            message = _("De tijden zijn opgeslagen.")
+            message = _("Wij hebben de tijden opgeslagen.")
             if rebuilt.short:
                 message += " " + _(
                     "Let op: op %(n)d tijden zijn meer afspraken dan medewerkers. Die afspraken "
@@ -73,7 +74,7 @@ def agenda_hours(agenda_id: int) -> ResponseReturnValue:
                     n=rebuilt.short,
                 )
             flash(message, "ok")
-            return redirect(url_for("booking.capacity_overview"), 303)
+            return go(url_for("booking.capacity_overview"))
     return render_template(
         "booking/admin_hours.html",
         title=_("Tijden van %(name)s", name=agenda_label(agenda)),
@@ -113,7 +114,7 @@ def close_day() -> ResponseReturnValue:
             )
             return render_template(
                 "booking/admin_closed.html",
-                title=_("De dag is gesloten"),
+                title=_("De dag is dicht"),
                 day=day_words(day, current_language()),
                 result=result,
             )
@@ -129,8 +130,8 @@ def topic_lengths() -> ResponseReturnValue:
     form.onderwerp.choices = [SelectChoice(t.slug, t.title) for t in known]
     if form.validate_on_submit():
         closing.set_length(str(form.onderwerp.data), int(form.minuten.data or 0))
-        flash(_("De tijd per gesprek is opgeslagen."), "ok")
-        return redirect(url_for("booking.topic_lengths"), 303)
+        flash(_("Wij hebben de tijd per gesprek opgeslagen."), "ok")
+        return go(url_for("booking.topic_lengths"))
     return render_template(
         "booking/admin_topics.html",
         title=_("Tijd per gesprek"),

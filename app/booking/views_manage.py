@@ -4,7 +4,7 @@ e-mail address, phone number or postcode given when booking. Also the waiting li
 import datetime as dt
 import hashlib
 
-from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, flash, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from limits import parse
@@ -28,6 +28,7 @@ from app.booking.views import bp, remember_done, wizard
 from app.core import flows
 from app.core.references import normalise
 from app.core.time import aware, local, local_today, utcnow
+from app.core.wizard import go
 from app.extensions import current_language, db, limiter
 from app.i18n import language_neutral, path_in
 
@@ -54,9 +55,9 @@ def token_link() -> ResponseReturnValue:
     """The link in every message: open the booking, in the language of the message."""
     booking = service.by_token(request.args.get("code"))
     if booking is None:
-        return redirect(url_for("booking.lookup", link="verlopen"), 303)
+        return go(url_for("booking.lookup", link="verlopen"))
     allow_manage(booking)
-    return redirect(path_in(booking.lang, "/afspraak/beheer"), 303)
+    return go(path_in(booking.lang, "/afspraak/beheer"))
 
 
 # --- by reference ------------------------------------------------------------------------------
@@ -101,7 +102,7 @@ def lookup() -> ResponseReturnValue:
             booking = service.by_reference(reference, form.controle.data or "")
             if booking is not None:
                 allow_manage(booking)
-                return redirect(url_for("booking.manage"), 303)
+                return go(url_for("booking.manage"))
             _count_failure(keys)
             # The same words for a wrong reference and a wrong second factor.
             form.afspraaknummer.errors = [
@@ -148,7 +149,7 @@ def manage() -> ResponseReturnValue:
     """Show the booking with what can be done: another time, cancel, the waiting list."""
     booking = managed()
     if booking is None:
-        return redirect(url_for("booking.lookup"), 303)
+        return go(url_for("booking.lookup"))
     return render_template(
         "booking/manage.html", **booking_page_context(booking), title=_("Uw afspraak")
     )
@@ -159,18 +160,18 @@ def cancel() -> ResponseReturnValue:
     """Ask once more, then cancel."""
     booking = managed()
     if booking is None:
-        return redirect(url_for("booking.lookup"), 303)
+        return go(url_for("booking.lookup"))
     if not service.can_change(booking):
-        return redirect(url_for("booking.manage"), 303)
+        return go(url_for("booking.manage"))
     form = ConfirmForm()
     if form.validate_on_submit():
         try:
             service.cancel(booking.id, int(form.versie.data or 0))
         except (service.BookingChanged, ValueError):
             flash(_("Uw afspraak is intussen veranderd. Hieronder ziet u hoe hij nu is."), "info")
-            return redirect(url_for("booking.manage"), 303)
-        flash(_("Uw afspraak is afgezegd. U krijgt hierover een bericht."), "ok")
-        return redirect(url_for("booking.manage"), 303)
+            return go(url_for("booking.manage"))
+        flash(_("De afspraak gaat niet door. U krijgt hierover een bericht."), "ok")
+        return go(url_for("booking.manage"))
     form.versie.data = str(booking.version)
     return render_template(
         "booking/cancel.html",
@@ -185,9 +186,9 @@ def reschedule_start() -> ResponseReturnValue:
     """Start choosing another time; the old time stays until the new one is confirmed."""
     booking = managed()
     if booking is None or not service.can_change(booking):
-        return redirect(url_for("booking.manage"), 303)
+        return go(url_for("booking.manage"))
     reschedule.start(booking)
-    return redirect(reschedule.wizard.url("wanneer"), 303)
+    return go(reschedule.wizard.url("wanneer"))
 
 
 @bp.route("/afspraak/beheer/verzetten/<step>", methods=["GET", "POST"])
@@ -196,9 +197,9 @@ def reschedule_step(step: str) -> ResponseReturnValue:
     booking = managed()
     flow = reschedule.wizard.load()
     if booking is None or flow is None or flow.data.get("booking") != booking.id:
-        return redirect(url_for("booking.manage"), 303)
+        return go(url_for("booking.manage"))
     if reschedule.booking_of(flow.data) is None:
-        return redirect(url_for("booking.manage"), 303)
+        return go(url_for("booking.manage"))
     return reschedule.wizard.handle(step)
 
 
@@ -231,9 +232,9 @@ def waiting_for_booking() -> ResponseReturnValue:
     booking = _booking_for_waiting()
     form = ConfirmForm()
     if booking is None or not form.validate_on_submit():
-        return redirect(url_for("booking.lookup"), 303)
+        return go(url_for("booking.lookup"))
     if booking.contact not in ("email", "sms") or not service.can_change(booking):
-        return redirect(url_for("booking.manage"), 303)
+        return go(url_for("booking.manage"))
     waiting.join(
         waiting.Wish(
             topic=booking.topic,
@@ -254,7 +255,7 @@ def waiting_for_booking() -> ResponseReturnValue:
     flash(
         _("U staat op de wachtlijst. Komt er eerder een plek vrij? Dan laten wij het weten."), "ok"
     )
-    return redirect(url_for("booking.manage"), 303)
+    return go(url_for("booking.manage"))
 
 
 @bp.route("/afspraak/wachtlijst", methods=["GET", "POST"])
@@ -264,7 +265,7 @@ def waiting_from_flow() -> ResponseReturnValue:
     agenda = agenda_of(flow.data) if flow else None
     found = chosen_topic(flow.data) if flow else None
     if flow is None or agenda is None or found is None:
-        return redirect(url_for("booking.start"), 303)
+        return go(url_for("booking.start"))
     form = WaitingForm()
     if form.validate_on_submit():
         from app.booking import capacity
@@ -302,7 +303,7 @@ def waiting_from_flow() -> ResponseReturnValue:
                 )
             )
             flows.discard(wizard.kind)
-            return redirect(url_for("booking.waiting_done"), 303)
+            return go(url_for("booking.waiting_done"))
     return render_template(
         "booking/waiting.html", form=form, title=_("Laat het me weten als er eerder plek is")
     )
@@ -323,9 +324,9 @@ def offer_link() -> ResponseReturnValue:
     """The link in a waiting-list message: open the offer in the message's language."""
     hold = service.by_token(request.args.get("code"))
     if hold is None:
-        return redirect(url_for("booking.offer", verlopen=1), 303)
+        return go(url_for("booking.offer", verlopen=1))
     flows.start(OFFER_KIND, {"booking": hold.id})
-    return redirect(path_in(hold.lang, "/afspraak/aanbod/keuze"), 303)
+    return go(path_in(hold.lang, "/afspraak/aanbod/keuze"))
 
 
 @bp.route("/afspraak/aanbod/keuze", methods=["GET", "POST"])
@@ -345,18 +346,18 @@ def offer() -> ResponseReturnValue:
             try:
                 booking = waiting.accept(hold.id)
             except waiting.OfferGone:
-                return redirect(url_for("booking.offer"), 303)
+                return go(url_for("booking.offer"))
             flows.discard(OFFER_KIND)
             from app.booking.tx import write_transaction
 
             with write_transaction():
                 token = service.add_token(booking)
             remember_done(booking, token)
-            return redirect(url_for("booking.confirmation"), 303)
+            return go(url_for("booking.confirmation"))
         waiting.decline(hold.id)
         flows.discard(OFFER_KIND)
         flash(_("U hebt de tijd niet genomen. Iemand anders krijgt hem nu."), "info")
-        return redirect(url_for("booking.offer"), 303)
+        return go(url_for("booking.offer"))
     lang = current_language()
     return render_template(
         "booking/offer.html",

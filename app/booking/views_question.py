@@ -1,6 +1,6 @@
 """A written question (/contact/vraag), for residents who cannot phone or prefer writing."""
 
-from flask import redirect, render_template, url_for
+from flask import render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from wtforms.fields.choices import SelectChoice
@@ -10,7 +10,7 @@ from app.booking.forms import QuestionForm
 from app.booking.topics import OTHER, topics
 from app.booking.views import bp
 from app.core import flows
-from app.core.wizard import StepInvalid
+from app.core.wizard import StepInvalid, go
 from app.extensions import current_language, db
 
 SENT_KIND = "vraag-verstuurd"
@@ -44,7 +44,7 @@ def question() -> ResponseReturnValue:
                 )
             )
             flows.start(SENT_KIND, {"question": stored.id})
-            return redirect(url_for("booking.question_sent"), 303)
+            return go(url_for("booking.question_sent"))
     return render_template("booking/question.html", form=form, title=_("Stel uw vraag"))
 
 
@@ -56,7 +56,7 @@ def question_sent() -> ResponseReturnValue:
     flow = flows.load(SENT_KIND)
     stored = db.session.get(WrittenQuestion, flow.data.get("question")) if flow else None
     if stored is None:
-        return redirect(url_for("booking.question"), 303)
+        return go(url_for("booking.question"))
     return render_template(
         "booking/question_sent.html", question=stored, title=_("Uw vraag is verstuurd")
     )

@@ -4,7 +4,7 @@ resident at the desk or by phone (the same flow, marked as booked by staff)."""
 import datetime as dt
 from itertools import groupby
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -23,6 +23,7 @@ from app.booking.topics import CHANNEL_LABELS, title_of
 from app.booking.views import bp, wizard
 from app.booking.views_manage import allow_manage
 from app.core.time import aware, local, local_today, utcnow
+from app.core.wizard import go
 from app.extensions import current_language, db
 
 SHOWN = (*ACTIVE, "geweest", "niet_gekomen")
@@ -130,10 +131,10 @@ def outcome(booking_id: int) -> ResponseReturnValue:
     back = url_for("booking.day", dag=local(booking.starts_at).date().isoformat())
     if not form.validate_on_submit() or form.uitkomst.data not in ("geweest", "niet_gekomen"):
         flash(_("Dat lukte niet. Probeer het opnieuw."), "info")
-        return redirect(back, 303)
+        return go(back)
     if not service.record_outcome(booking_id, str(form.uitkomst.data)):
         flash(_("Dit kan pas als de afspraak begonnen is."), "info")
-    return redirect(back, 303)
+    return go(back)
 
 
 @bp.get("/medewerker/afspraken/<int(max=2147483647):booking_id>/wijzigen")
@@ -144,7 +145,7 @@ def staff_manage(booking_id: int) -> ResponseReturnValue:
     if booking is None:
         abort(404)
     allow_manage(booking)
-    return redirect(url_for("booking.manage"), 303)
+    return go(url_for("booking.manage"))
 
 
 @bp.get("/medewerker/afspraken/nieuw")
@@ -162,7 +163,7 @@ def staff_book() -> ResponseReturnValue:
     from app.core import flows
 
     flows.save(flow)
-    return redirect(wizard.next_url(flow), 303)
+    return go(wizard.next_url(flow))
 
 
 @bp.get("/medewerker/vragen")
@@ -192,7 +193,7 @@ def answer_question(question_id: int) -> ResponseReturnValue:
     if question.status == "open" and form.validate_on_submit() and user is not None:
         if questions.answer(question.id, form.antwoord.data or "", user.id) is not None:
             flash(_("Het antwoord is verstuurd."), "ok")
-        return redirect(url_for("booking.questions_list"), 303)
+        return go(url_for("booking.questions_list"))
     return render_template(
         "booking/staff_answer.html",
         title=_("Vraag %(reference)s", reference=question.reference),

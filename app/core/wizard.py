@@ -40,6 +40,11 @@ def _still_fits(answer: Data, data: Data) -> bool:
     return True
 
 
+def go(url: str) -> ResponseReturnValue:
+    """Redirect: 303 after a POST (post/redirect/get), 302 for a GET."""
+    return redirect(url, 303 if request.method == "POST" else 302)
+
+
 def form_answer(form: FlaskForm) -> Data:
     """Return what a form holds, without the CSRF token and buttons: the default answer."""
     skip = {"csrf_token", "submit"}
@@ -183,7 +188,7 @@ class Wizard:
         flow = self.load() or self.start()
         step = self.by_name.get(name)
         if step is None or not self.reachable(step, flow.data):
-            return redirect(self.next_url(flow), 303)
+            return go(self.next_url(flow))
         stored = self.answers(flow.data).get(step.name)
         shown = stored if isinstance(stored, dict) and request.method != "POST" else None
         form = step.form(flow.data, shown)
@@ -199,7 +204,7 @@ class Wizard:
                 self.store(flow, step, outcome)
             except flows.StaleFlow:
                 flow = self.load() or self.start()  # another tab saved first: go on from there
-            return redirect(self.next_url(flow), 303)
+            return go(self.next_url(flow))
         return self.render(step, flow, form)
 
     def render(self, step: Step, flow: flows.Flow, form: FlaskForm) -> ResponseReturnValue:

@@ -176,7 +176,7 @@ def test_the_beheerder_closes_a_day_and_the_bookings_move(staff_app: Flask, cloc
             db.session.scalar(select(ClosedDay).where(ClosedDay.day == dt.date(2027, 3, 9))) is None
         )
     done = post_form(admin, check)
-    assert "1 afspraak is verzet." in soup(done).get_text(" ", strip=True)
+    assert "Wij hebben 1 afspraak verzet." in soup(done).get_text(" ", strip=True)
     with staff_app.app_context():
         moved = db.session.scalar(select(Booking).where(Booking.reference == reference))
         assert moved.status == "bevestigd"
