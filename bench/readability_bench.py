@@ -20,8 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.readability import analyse
-from app.readability.data import warm_up
+from app.readability import analyse, warm_up
 from app.readability.words import clear_caches
 from tests.readability.hostile import LENGTH, hostile_inputs
 
@@ -68,7 +67,7 @@ def main() -> None:
     warm = median_time(lambda: analyse(text))
     report = analyse(text)
     print(f"text: {len(text.split())} words (split), {report.metrics['words']:.0f} words (engine)")
-    print(f"warm-up (data files + wordfreq nl, once per process, excluded): {warm_up_s:.3f} s")
+    print(f"warm-up (word lists, wordfreq nl, CMU dictionary; excluded): {warm_up_s:.3f} s")
     print(f"baseline text.split(): median {baseline * 1000:.2f} ms")
     print(f"analyse, cold word caches: median {cold:.3f} s  ({cold / baseline:.0f}x baseline)")
     print(f"analyse, warm word caches: median {warm:.3f} s  ({warm / baseline:.0f}x baseline)")

@@ -4,7 +4,7 @@ import pytest
 
 from app.config import ROOT
 from app.readability import analyse
-from app.readability.sources import Source, catalogue_strings, resident_texts
+from app.readability.sources import PLACEHOLDER, Source, catalogue_strings, resident_texts
 
 SOURCES = list(resident_texts(ROOT))
 
@@ -40,6 +40,33 @@ def test_catalogue_reader_strips_placeholders(tmp_path) -> None:  # type: ignore
         encoding="utf-8",
     )
     assert [t for _, t in catalogue_strings(pot)] == ["Hallo , welkom.", "Lange tekst."]
+
+
+def test_catalogue_reader_sees_plural_forms_and_escapes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pot = tmp_path / "m.pot"
+    pot.write_text(
+        'msgid ""\nmsgstr ""\n\n'
+        'msgid "Nog %(num)d ding aanpassen."\nmsgid_plural "Nog %(num)d dingen aanpassen."\n'
+        'msgstr[0] ""\nmsgstr[1] ""\n\n'
+        'msgid "Zeg \\"ja\\"."\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    assert [t for _, t in catalogue_strings(pot)] == [
+        "Nog  ding aanpassen.",
+        "Nog  dingen aanpassen.",
+        'Zeg "ja".',
+    ]
+
+
+def test_the_gate_reads_the_plural_strings_of_the_real_catalogue() -> None:
+    from babel.messages.pofile import read_po
+
+    with (ROOT / "translations" / "messages.pot").open("rb") as pot:
+        plurals = [m.id[1] for m in read_po(pot) if isinstance(m.id, tuple)]
+    assert plurals, "the catalogue has plural strings"
+    texts = {s.text for s in SOURCES if s.where.startswith("translations/")}
+    for plural in plurals:
+        assert PLACEHOLDER.sub("", plural).strip() in texts, plural
 
 
 def test_a_failing_text_fails_the_gate() -> None:

@@ -41,8 +41,12 @@ def test_headers_on_a_404(client: FlaskClient) -> None:
     assert "Praat met een mens" in response.get_data(as_text=True)
 
 
-def test_headers_on_a_static_file(client: FlaskClient) -> None:
-    response = client.get("/static/dist/loket.css")
+def test_headers_on_a_static_file(client: FlaskClient, app: Flask) -> None:
+    with app.test_request_context():
+        from app.assets import asset_url
+
+        url = asset_url("dist/loket.css")
+    response = client.get(url)
     assert response.status_code == 200
     assert_security_headers(response.headers)
     response.close()
@@ -71,6 +75,7 @@ def test_hsts_in_production(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
     monkeypatch.setenv("DATABASE_URL", "sqlite://")
     monkeypatch.setenv("PUBLIC_URL", "https://loket.example")
+    monkeypatch.setenv("RATELIMIT_STORAGE_URI", "redis://127.0.0.1:1/0")  # not reached here
     config = type(
         "P",
         (ProductionConfig,),
@@ -78,6 +83,12 @@ def test_hsts_in_production(monkeypatch: pytest.MonkeyPatch) -> None:
             "SECRET_KEY": "x" * 40,
             "SQLALCHEMY_DATABASE_URI": "sqlite://",
             "CONNECTORS": {"inlog": "oidc"},
+            # A production app refuses to start with a half-configured broker.
+            "OIDC_ISSUER": "https://login.example",
+            "OIDC_CLIENT_ID": "loket",
+            "OIDC_CLIENT_SECRET": "x" * 32,
+            "PUBLIC_URL": "https://loket.example",
+            "RATELIMIT_STORAGE_URI": "memory://",
         },
     )
     response = create_app(config).test_client().get("/")
@@ -162,13 +173,24 @@ def test_absolute_links_use_the_public_url_not_the_host_header(tmp_path) -> None
     assert 'href="https://loket.example/en/contact"' in page and "kwaad.example" not in page
 
 
-def test_gzipped_static_file_is_revalidated_with_304(client: FlaskClient) -> None:
-    first = client.get("/static/dist/loket.css", headers={"Accept-Encoding": "gzip"})
-    etag = first.headers["ETag"]
-    assert first.headers["Content-Encoding"] == "gzip" and etag.startswith("W/")
-    again = client.get(
-        "/static/dist/loket.css", headers={"Accept-Encoding": "gzip", "If-None-Match": etag}
-    )
-    assert again.status_code == 304
-    first.close()
-    again.close()
+def test_static_files_are_hashed_precompressed_and_immutable(
+    client: FlaskClient, app: Flask
+) -> None:
+    from app.assets import asset_url
+
+    with app.test_request_context():
+        url = asset_url("dist/loket.css")
+    assert url.startswith("/static/dist/loket.") and url.endswith(".css") and "?" not in url
+    for encoding in ("br", "gzip"):
+        response = client.get(url, headers={"Accept-Encoding": encoding})
+        assert response.headers["Content-Encoding"] == encoding
+        assert "immutable" in response.headers["Cache-Control"]
+        assert "max-age=315360000" in response.headers["Cache-Control"]
+        etag = response.headers["ETag"]
+        response.close()
+        again = client.get(url, headers={"Accept-Encoding": encoding, "If-None-Match": etag})
+        assert again.status_code == 304
+        again.close()
+    # Served before Flask: no view for static files, not even under /en.
+    assert "static" not in app.view_functions
+    assert client.get("/en" + url).status_code == 404

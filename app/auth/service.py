@@ -1,18 +1,16 @@
-"""Accounts: create, authenticate with lock-out, and the current user. Only this owns the table."""
+"""Accounts: create, authenticate (throttled, never locked), and the current user. Only this
+owns the table."""
 
-import datetime as dt
-import hashlib
 import secrets
 from dataclasses import dataclass
 
-from flask import current_app, g, session
-from limits import RateLimitItem, parse
+from flask import g, session
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from app.auth import throttle
 from app.auth.models import ROLES, StaffUser
-from app.core.time import utcnow
-from app.extensions import db, limiter
+from app.extensions import db
 
 # A real hash, so an unknown e-mail address takes as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not-a-real-password")
@@ -26,7 +24,7 @@ class AccountError(ValueError):
 @dataclass(frozen=True)
 class LoginResult:
     user: StaffUser | None
-    locked: bool = False
+    wait: int = 0  # seconds before this source may try again (0: at once)
 
 
 def normalise_email(email: str) -> str:
@@ -61,51 +59,22 @@ def create_user(email: str, name: str, password: str, roles: list[str]) -> Staff
     return user
 
 
-def _failure_window() -> RateLimitItem:
-    config = current_app.config
-    return parse(f"{config['LOGIN_MAX_FAILURES']} per {config['LOGIN_LOCK_MINUTES']} minutes")
-
-
-def _unknown_address_failed(email: str) -> bool:
-    """Count a failed login for an address without an account; True once it would be locked.
-
-    An unknown address answers exactly like a locked-out account, so the login page does not
-    tell anyone which addresses have an account. Only a hash of the address is kept, in the
-    rate-limit store, for the lock-out period.
-    """
-    key = hashlib.sha256(email.encode()).hexdigest()
-    window = _failure_window()
-    if not limiter.limiter.test(window, "login-unknown", key):
-        return True
-    limiter.limiter.hit(window, "login-unknown", key)
-    return not limiter.limiter.test(window, "login-unknown", key)
-
-
 def authenticate(email: str, password: str) -> LoginResult:
-    """Check a password; lock the account for a while after repeated failures."""
+    """Check a password, unless this source must wait (see `app.auth.throttle`).
+
+    Real and unknown addresses take the same path: the same counters, the same waits, a password
+    hash checked in both, so the answer and its timing never tell whether an account exists.
+    """
     email = normalise_email(email)
+    wait = throttle.refused(email)
+    if wait:
+        return LoginResult(None, wait=wait.seconds)
     user = db.session.scalar(select(StaffUser).where(StaffUser.email == email))
-    if user is None:
-        check_password_hash(_DUMMY_HASH, password)  # as slow as a real check
-        return LoginResult(None, locked=_unknown_address_failed(email))
-    now = utcnow()
-    locked_until = user.locked_until
-    if locked_until is not None and locked_until.tzinfo is None:  # SQLite drops the zone
-        locked_until = locked_until.replace(tzinfo=dt.UTC)
-    if locked_until is not None and locked_until > now:
-        check_password_hash(_DUMMY_HASH, password)  # as slow as a real check
-        return LoginResult(None, locked=True)
-    if not check_password_hash(user.password_hash, password):
-        user.failed_logins += 1
-        locked = user.failed_logins >= current_app.config["LOGIN_MAX_FAILURES"]
-        if locked:
-            minutes = current_app.config["LOGIN_LOCK_MINUTES"]
-            user.locked_until = now + dt.timedelta(minutes=minutes)
-            user.failed_logins = 0
-        db.session.commit()
-        return LoginResult(None, locked=locked)
-    user.failed_logins = 0
-    user.locked_until = None
+    if user is None or not check_password_hash(user.password_hash, password):
+        if user is None:
+            check_password_hash(_DUMMY_HASH, password)  # as slow as a real check
+        return LoginResult(None, wait=throttle.failed(email).seconds)
+    throttle.succeeded(email)
     user.session_nonce = secrets.token_hex(16)
     db.session.commit()
     return LoginResult(user)

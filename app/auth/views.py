@@ -3,7 +3,6 @@
 from flask import (
     Blueprint,
     Response,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -11,6 +10,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from app.auth.decorators import login_required
 from app.auth.forms import LoginForm
@@ -32,23 +32,23 @@ def login() -> str | Response:
             log_in(result.user)
             target = request.args.get("volgende")
             return redirect(safe_return_path(target) if target else url_for("auth.overview"))  # type: ignore[return-value]
-        if result.locked:
-            form.password.errors = [
-                _(
-                    "Wij hebben dit account %(minutes)d minuten op slot gezet, omdat het "
-                    "wachtwoord te vaak fout was. Probeer het daarna opnieuw, of vraag de "
-                    "beheerder om hulp.",
-                    minutes=current_app.config["LOGIN_LOCK_MINUTES"],
-                )
-            ]
-        else:
-            form.password.errors = [
-                _(
-                    "Het e-mailadres of het wachtwoord klopt niet. "
-                    "Controleer ze en probeer het opnieuw."
-                )
-            ]
+        form.password.errors = [login_error(result.wait)]
     return render_template("auth/login.html", form=form)
+
+
+def login_error(wait: int) -> str:
+    """The one answer to a failed login: the same for real and unknown addresses."""
+    if not wait:
+        return _(
+            "Het e-mailadres of het wachtwoord klopt niet. Controleer ze en probeer het opnieuw."
+        )
+    return ngettext(
+        "Het is te vaak niet gelukt. Probeer het over %(num)d seconde opnieuw. Weet u uw "
+        "wachtwoord niet meer? Vraag de beheerder om hulp.",
+        "Het is te vaak niet gelukt. Probeer het over %(num)d seconden opnieuw. Weet u uw "
+        "wachtwoord niet meer? Vraag de beheerder om hulp.",
+        wait,
+    )
 
 
 @bp.post("/uitloggen")

@@ -53,8 +53,14 @@ class LoginBroker(Connector):
             or the broker unreachable.
         """
 
-    def logout_url(self, resident: Resident, return_to: str) -> str | None:
-        """Where to send the browser to end the broker's own session (None: nothing to end)."""
+    def logout_url(self, resident: Resident | None, return_to: str) -> str | None:
+        """Where to send the browser to end the broker's own session (None: nothing to end).
+
+        `resident` is None when Loket's login already ended (idle) but this browser did log
+        in at the broker: its session there may still be open. `return_to` is the absolute
+        address of Loket's /logout page in the resident's language; register both at the
+        broker (`<PUBLIC_URL>/logout` and `<PUBLIC_URL>/en/logout`).
+        """
         return None
 
 

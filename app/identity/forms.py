@@ -18,3 +18,13 @@ class DemoLoginForm(FlaskForm):
 
 class LogoutForm(FlaskForm):
     """Only the CSRF token: logging out is a POST, so no other site can log a resident out."""
+
+
+class ExtendForm(FlaskForm):
+    """Stay logged in: the page to return to (a path on this site; checked before use)."""
+
+    terug = HiddenField()
+
+
+class StopForm(FlaskForm):
+    """Stop and wipe: only the CSRF token, so no other site can wipe a session."""

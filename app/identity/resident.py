@@ -12,7 +12,7 @@ from typing import Any
 from flask import current_app, g, session
 
 from app.core import flows
-from app.core.time import utcnow
+from app.core.time import aware, utcnow
 
 LOGIN_KIND = "inlog"
 METHODS = ("digid", "yivi", "eherkenning")
@@ -76,26 +76,42 @@ def client_key(resident: Resident, purpose: str) -> str:
 
 
 def idle_limit() -> dt.timedelta:
-    return dt.timedelta(minutes=int(current_app.config.get("RESIDENT_IDLE_MINUTES", 15)))
+    return dt.timedelta(minutes=float(current_app.config.get("RESIDENT_IDLE_MINUTES", 15)))
 
 
 def log_in_resident(resident: Resident) -> None:
     """Start a fresh session for `resident`, keeping the answers of flows already begun.
 
-    The old session's contents are dropped (a new login id, no leftover keys), so a session
-    cookie copied before the login does not become a logged-in one.
+    The old session's contents are dropped (a new login id, a new CSRF token, no leftover
+    keys), and every kept flow moves to a new id: a cookie copied before the login (on a
+    shared computer, say) neither becomes a logged-in one nor reads the answers given after
+    it. The session cookie ends with the browser (`permanent` off), unlike a staff session.
     """
     kept = session.get(flows.SESSION_KEY)
     old = session.get("resident")
     session.clear()
+    session.permanent = False
     if isinstance(kept, dict):
-        kept = {k: v for k, v in kept.items() if k != LOGIN_KIND}
-        session[flows.SESSION_KEY] = kept
+        session[flows.SESSION_KEY] = _new_ids(kept)
     if isinstance(old, str):
         flows.delete_flow(old)
     login = flows.start(LOGIN_KIND, resident.to_data(), ttl=idle_limit(), remember=False)
     session["resident"] = login.id
+    # Not personal: which broker session may still be open when Loket's login has ended.
+    session["broker"] = resident.method
     g.pop("resident", None)
+
+
+def _new_ids(ids: dict[str, object]) -> dict[str, str]:
+    """Copy each flow to a fresh id and delete the old one; drop ids that lead nowhere."""
+    fresh: dict[str, str] = {}
+    for kind, old_id in ids.items():
+        flow = flows.get(old_id, kind) if isinstance(old_id, str) else None
+        if flow is None or kind == LOGIN_KIND:
+            continue
+        fresh[kind] = flows.start(kind, flow.data, ttl=flow.ttl, remember=False).id
+        flows.delete_flow(flow.id)
+    return fresh
 
 
 def _login_flow() -> flows.Flow | None:
@@ -124,7 +140,9 @@ def current_resident() -> Resident | None:
 def login_expires_at() -> dt.datetime | None:
     """Return when this login ends if nothing happens (for "u bent ingelogd tot ...")."""
     login = _login_flow()
-    return login.expires_at if login is not None else None
+    if login is None or login.expires_at is None:
+        return None
+    return aware(login.expires_at)  # SQLite gives the stored UTC time back without its zone
 
 
 def seconds_left() -> int:
@@ -132,11 +150,16 @@ def seconds_left() -> int:
     return max(0, int((ends - utcnow()).total_seconds())) if ends else 0
 
 
-def log_out_resident() -> Resident | None:
-    """End the login here; return who it was (the broker's session is ended by the caller)."""
+def log_out_resident() -> tuple[Resident | None, str | None]:
+    """End the login here; return who it was and the method whose broker session to end.
+
+    The method is also returned when the login had already ended by idle time: the broker's
+    own session may outlive Loket's. The caller ends that session (see `views.logout`).
+    """
     resident = current_resident()
     login_id = session.pop("resident", None)
+    broker_method = session.pop("broker", None)
     if isinstance(login_id, str):
         flows.delete_flow(login_id)
     g.pop("resident", None)
-    return resident
+    return resident, broker_method if isinstance(broker_method, str) else None

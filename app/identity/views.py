@@ -1,23 +1,45 @@
 """Logging in as a resident: choose a method, go to the broker, come back, log out."""
 
 import datetime as dt
+import logging
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from app.core import flows
 from app.extensions import current_language, limiter
 from app.i18n import language_neutral, neutral_url_for, path_in
+from app.identity import service
 from app.identity.broker import LoginFailed, brokers
 from app.identity.contrib.demo import DemoBroker
 from app.identity.demo import choices
 from app.identity.forms import DemoLoginForm, LogoutForm
-from app.identity.resident import METHODS, current_resident, log_in_resident, log_out_resident
+from app.identity.resident import METHODS, current_resident, log_in_resident
 from app.security import safe_return_path
 from app.site.views import public_url
 
 bp = Blueprint("identity", __name__)
+
+
+@bp.after_request
+def _private(response: Response) -> Response:
+    """Login and session pages are about one person (and carry CSRF tokens): never cached."""
+    response.headers["Cache-Control"] = "no-store"
+    response.vary.add("Cookie")
+    return response
+
+
+log = logging.getLogger(__name__)
 START_KIND = "inlog-start"
 START_TTL = dt.timedelta(minutes=15)
 
@@ -37,7 +59,8 @@ def login() -> ResponseReturnValue:
     try:
         start = brokers.get().begin(method, redirect_uri())
     except LoginFailed as failed:
-        return _failed(failed.reason)
+        log.warning("login could not start: %s", failed)
+        return _failed(failed.reason, method, safe_return_path(target) if target else None)
     flows.start(
         START_KIND,
         {
@@ -64,7 +87,9 @@ def callback() -> ResponseReturnValue:
     try:
         resident = brokers.get().complete(request.args, started.data["kept"], redirect_uri())
     except LoginFailed as failed:
-        return _failed(failed.reason, started.data.get("method"))
+        # The detail names the check that failed, never a number or a name.
+        log.warning("login refused: %s", failed)
+        return _failed(failed.reason, started.data.get("method"), started.data.get("volgende"))
     log_in_resident(resident)
     target = started.data.get("volgende") or path_in(started.data.get("lang", "nl"), "/")
     return redirect(target)
@@ -73,7 +98,9 @@ def callback() -> ResponseReturnValue:
 STATUS = {"cancelled": 400, "expired": 400, "level": 403, "unavailable": 503, "failed": 400}
 
 
-def _failed(reason: str, method: str | None = None) -> ResponseReturnValue:
+def _failed(
+    reason: str, method: str | None = None, target: str | None = None
+) -> ResponseReturnValue:
     titles = {
         "cancelled": _("U bent niet ingelogd"),
         "expired": _("Het inloggen is verlopen"),
@@ -96,7 +123,12 @@ def _failed(reason: str, method: str | None = None) -> ResponseReturnValue:
     key = reason if reason in titles else "failed"
     return (
         render_template(
-            "identity/failed.html", title=titles[key], message=messages[key], method=method
+            "identity/failed.html",
+            title=titles[key],
+            message=messages[key],
+            method=method,
+            reason=key,
+            target=target,
         ),
         STATUS[key],
     )
@@ -126,16 +158,33 @@ def demo_login() -> ResponseReturnValue:
     return render_template("identity/demo.html", form=form, method=method, cancel=cancel)
 
 
+@bp.get("/login/demo/uitloggen")
+def demo_logout() -> ResponseReturnValue:
+    """The demo broker's end-session address: nothing to end there, straight back."""
+    if not isinstance(brokers.get(), DemoBroker):
+        abort(404)
+    return redirect(url_for("identity.logout"))
+
+
 @bp.route("/logout", methods=["GET", "POST"])
 def logout() -> ResponseReturnValue:
-    """Log out: here, and at the broker (a GET redirect to its end-session address)."""
-    form = LogoutForm()
-    if form.validate_on_submit():
-        resident = log_out_resident()
-        done = public_url() + path_in(current_language(), "/logout")
-        if resident is not None:
-            end = brokers.get().logout_url(resident, done)
-            if end:
-                return redirect(end)
-        return redirect(url_for("identity.logout"))
-    return render_template("identity/logout.html", form=form, resident=current_resident())
+    """Log out here and at the broker; the broker sends the resident back to this page.
+
+    Chromium applies `form-action 'self'` to every redirect after a form is sent, so the POST
+    cannot redirect to the broker: it comes back here, and this page sends the browser on with
+    an instant refresh (and a link, in case the refresh is switched off).
+    """
+    if request.method == "POST":
+        if LogoutForm().validate_on_submit():
+            service.log_out()
+            return redirect(url_for("identity.logout"), 303)
+        abort(400)
+    leaving = service.pending_broker_logout()
+    if leaving is not None:
+        return render_template("identity/leaving.html", **leaving)
+    if session.get(service.WIPED_KEY) is not None:
+        return redirect(url_for("session.wiped"))  # back from the broker after "Stoppen en wissen"
+    resident = current_resident()
+    # A form (and so a CSRF token in the session) only for someone who can log out.
+    form = LogoutForm() if resident else None
+    return render_template("identity/logout.html", form=form, resident=resident)

@@ -87,6 +87,8 @@ class Page:
     html_after: str = ""
     blocks: tuple[EasyBlock, ...] = ()
     text: str = ""
+    # Facts an editor must still confirm (front matter `to_verify`); shown on /redactie only.
+    to_verify: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -239,6 +241,15 @@ def _words(path: Path, meta: dict[str, Any]) -> tuple[GlossaryWord, ...]:
     return tuple(words)
 
 
+def _to_verify(path: Path, meta: dict[str, Any]) -> tuple[str, ...]:
+    raw = meta.get("to_verify")
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(f, str) and f.strip() for f in raw):
+        raise _fail(path, "'to_verify' must be a list of facts to check, each a non-empty text")
+    return tuple(f.strip() for f in raw)
+
+
 def _easy_blocks(path: Path, body: str, pictograms: frozenset[str]) -> tuple[EasyBlock, ...]:
     blocks: list[EasyBlock] = []
     heading, picto, has_channels = "", None, False
@@ -310,6 +321,7 @@ def load_page(path: Path, lang: str, pictograms: frozenset[str]) -> Page:
         "keywords": tuple(str(k) for k in keywords),
         "in_person_required": str(in_person) if in_person else None,
         "words": _words(path, meta),
+        "to_verify": _to_verify(path, meta),
         "text": plain_text(body.replace(CHANNELS_MARKER, "")),
     }
     if variant == "makkelijk":

@@ -14,13 +14,13 @@ from flask import (
 )
 
 from app.extensions import current_language, limiter, wants_fragment
+from app.pages.cache import EASY_COOKIE, content_page
 from app.pages.content import Page, current_store
 from app.pages.life_events import LIFE_EVENTS
 from app.pages.search import SearchIndex
 from app.security import safe_return_path
 
 bp = Blueprint("pages", __name__)
-EASY_COOKIE = "loket_makkelijk"
 MAX_QUERY = 200
 
 
@@ -57,40 +57,51 @@ def service_or_404(slug: str, lang: str, variant: str = "b1") -> Page:
     return page
 
 
+# Content pages are rendered once and kept (app/pages/cache.py): each `render` runs in a
+# request of its own, so it reads the language and preference there, never the visitor's.
+
+
 @bp.get("/")
-def home() -> str:
+def home() -> Response:
     """Show the services grouped by life event."""
-    lang = current_language()
-    services = current_store().services(lang)
-    groups = [(event, [p for p in services if p.life_event == event.slug]) for event in LIFE_EVENTS]
-    return render_template("pages/home.html", groups=groups, easy=prefers_easy_read())
+
+    def render() -> str:
+        services = current_store().services(current_language())
+        groups = [(e, [p for p in services if p.life_event == e.slug]) for e in LIFE_EVENTS]
+        return render_template("pages/home.html", groups=groups, easy=prefers_easy_read())
+
+    return content_page(render)
 
 
 @bp.get("/diensten")
-def services() -> str:
+def services() -> Response:
     """List every service from A to Z."""
-    return render_template(
-        "pages/services.html",
-        services=current_store().services(current_language()),
-        easy=prefers_easy_read(),
-    )
+
+    def render() -> str:
+        return render_template(
+            "pages/services.html",
+            services=current_store().services(current_language()),
+            easy=prefers_easy_read(),
+        )
+
+    return content_page(render)
 
 
 @bp.get("/diensten/<slug>")
-def service(slug: str) -> str:
+def service(slug: str) -> Response:
     """Show a service page in B1."""
     page = service_or_404(slug, current_language())
-    return render_template("pages/service.html", page=page)
+    return content_page(lambda: render_template("pages/service.html", page=page))
 
 
 @bp.get("/diensten/<slug>/makkelijk-lezen")
-def service_easy(slug: str) -> str | Response:
+def service_easy(slug: str) -> Response:
     """Show the easy-read variant of a service page (Dutch only)."""
     if current_language() != "nl":
         service_or_404(slug, "nl", "makkelijk")
         return redirect(f"/diensten/{slug}/makkelijk-lezen", 302)  # type: ignore[return-value]
     page = service_or_404(slug, "nl", "makkelijk")
-    return render_template("pages/service_easy.html", page=page)
+    return content_page(lambda: render_template("pages/service_easy.html", page=page))
 
 
 @bp.get("/makkelijk-lezen/aan")
@@ -111,14 +122,14 @@ def easy_off() -> Response:
 
 @bp.get("/zoeken")
 @limiter.limit("60/minute")
-def search() -> str | Response:
+def search() -> Response:
     """Search services in the resident's own words; htmx gets only the results."""
     query = request.args.get("q", "").strip()[:MAX_QUERY]
-    hits = index().search(query, current_language()) if query else []
-    context = {"query": query, "hits": hits, "easy": prefers_easy_read()}
-    if wants_fragment():
-        response = make_response(render_template("pages/_search_results.html", **context))
-    else:
-        response = make_response(render_template("pages/search.html", **context))
-    response.vary.add("HX-Request")
-    return response
+
+    def render() -> str:
+        hits = index().search(query, current_language()) if query else []
+        context = {"query": query, "hits": hits, "easy": prefers_easy_read()}
+        template = "pages/_search_results.html" if wants_fragment() else "pages/search.html"
+        return render_template(template, **context)
+
+    return content_page(render, query=query)

@@ -12,7 +12,7 @@ def capability() -> "Capability":
     from app.core.capabilities import Capability, StaffLink
     from app.panel import states
     from app.panel.cli import fill_demo_session, leespanel_cli
-    from app.panel.snapshot import public_review_line
+    from app.panel.snapshot import public_review_line, version
     from app.panel.views import bp
 
     return Capability(
@@ -29,5 +29,6 @@ def capability() -> "Capability":
             StaffLink("redacteur", "panel.index", _l("Een tekst testen met lezers (leespanel)")),
         ),
         # Content pages show the reader-test line through this, without importing the panel.
-        providers={"page_status": public_review_line},
+        # Kept content pages are rendered again when the snapshot changes (app/pages/cache.py).
+        providers={"page_status": public_review_line, "pages.version": version},
     )

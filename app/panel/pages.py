@@ -6,7 +6,9 @@ the app runs.
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from app.core.time import local_today
 from app.pages.content import PICTO, ContentStore, Page
@@ -37,8 +39,12 @@ class Measures:
     level: str
     passed: bool
     avg_sentence_words: float
-    flesch_douma: float
     sentences: int
+    # The readability formula that applies to the page's language: Flesch-Douma for Dutch
+    # (higher is easier), Flesch-Kincaid grade for English (lower is easier).
+    formula: str  # "flesch_douma" or "flesch_kincaid_grade"
+    score: float
+    measure: str  # what decided the level ("dutch-engine", "flesch-kincaid", ...)
 
 
 def today() -> dt.date:
@@ -110,10 +116,77 @@ def _blocks(body: str, profile: str, lang: str) -> tuple[Block, ...]:
 @functools.lru_cache(maxsize=256)
 def _measures(body: str, profile: str, lang: str) -> Measures:
     report = _report(body, profile, lang)
+    formula = "flesch_douma" if lang == "nl" else "flesch_kincaid_grade"
     return Measures(
         level=report.level,
         passed=report.passed,
         avg_sentence_words=report.metrics.get("avg_sentence_words", 0.0),
-        flesch_douma=report.metrics.get("flesch_douma", 0.0),
         sentences=int(report.metrics.get("sentences", 0)),
+        formula=formula,
+        score=report.metrics.get(formula, 0.0),
+        measure=report.measure,
     )
+
+
+SOFT_HYPHEN = "\u00ad"
+HYPHENATE_FROM = 13  # letters; shorter words fit a narrow column as they are
+_HYPHEN_LANGS = {"nl": "nl_NL", "en": "en_GB"}
+_LONG_WORD = re.compile(rf"\w{{{HYPHENATE_FROM},}}")
+
+
+@functools.cache
+def _hyphenator(lang: str) -> Any:
+    import pyphen  # type: ignore[import-untyped, unused-ignore]
+
+    return pyphen.Pyphen(lang=_HYPHEN_LANGS.get(lang, "nl_NL"))
+
+
+def hyphenate(text: str, lang: str) -> str:
+    """Put soft hyphens into long words, so "Bewonersparkeervergunning" breaks as
+    "Bewoners-parkeer-vergunning" in a narrow table column, never mid-syllable.
+
+    Browsers only hyphenate by themselves (CSS hyphens: auto) where they have a dictionary for
+    the language, which headless and many Linux browsers lack.
+    """
+    hyphenator = _hyphenator(lang)
+    return _LONG_WORD.sub(lambda m: hyphenator.inserted(m.group(0), hyphen=SOFT_HYPHEN), text)
+
+
+LEVEL_ORDER = {"A2": 0, "B1": 1, "B2+": 2}
+# Dashboard columns that sort, by the name in the address (?sorteer=niveau&volgorde=af).
+SORT_KEYS: dict[str, Callable[[Any], Any]] = {
+    "pagina": lambda row: (row.page.title.casefold(), row.page.lang, row.page.variant),
+    "niveau": lambda row: LEVEL_ORDER.get(row.measures.level, 3),
+    "woorden": lambda row: row.measures.avg_sentence_words,
+    # Dutch and English scores are different scales: each language sorts among its own.
+    "leesgemak": lambda row: (row.measures.formula, row.measures.score),
+    "taalcheck": lambda row: row.measures.passed,
+    "getest": lambda row: (row.summary is not None, row.summary.tested_on if row.summary else 0),
+    "gecontroleerd": lambda row: row.page.last_reviewed,
+    "controleren": lambda row: len(row.page.to_verify),
+}
+
+
+@dataclass(frozen=True)
+class Sort:
+    """How the dashboard is sorted; no column keeps the order of the services."""
+
+    column: str | None = None
+    descending: bool = False
+
+    @classmethod
+    def from_args(cls, args: Mapping[str, str]) -> "Sort":
+        column = args.get("sorteer")
+        if column not in SORT_KEYS:
+            return cls()
+        return cls(column, args.get("volgorde") == "af")
+
+    def apply[T](self, rows: Sequence[T]) -> list[T]:
+        if self.column is None:
+            return list(rows)
+        # sorted() is stable: rows that tie keep the order of the services.
+        return sorted(rows, key=SORT_KEYS[self.column], reverse=self.descending)
+
+    def next_order(self, column: str) -> str:
+        """The order a click on a column header asks for: ascending, or flip the current one."""
+        return "af" if column == self.column and not self.descending else "op"

@@ -17,6 +17,12 @@ STATES = (
         "filter-niet-getest",
         role="redacteur",
     ),
+    PageState(
+        "panel.dashboard",
+        "/redactie?sorteer=niveau&volgorde=af",
+        "gesorteerd-op-niveau",
+        role="redacteur",
+    ),
     PageState("panel.index", "/redactie/leespanel", "starten", role="redacteur"),
     PageState(
         "panel.index",

@@ -5,6 +5,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from app.auth.decorators import role_required
+from app.editor.labels import number
 from app.pages.content import Page, current_store
 from app.panel import service
 from app.panel.forms import FilterForm, OutcomeForm, StartForm, TodoForm, block_form
@@ -17,7 +18,9 @@ from app.panel.labels import (
 )
 from app.panel.models import PanelSession
 from app.panel.pages import (
+    Sort,
     blocks,
+    hyphenate,
     panel_pages,
     today,
 )
@@ -40,12 +43,17 @@ def labels() -> dict[str, object]:
 def dashboard() -> ResponseReturnValue:
     """List every page with its language level, reader-test status and last review."""
     form = FilterForm(formdata=request.args)
-    rows = service.dashboard_rows(current_store(), form.chosen(), today())
+    sort = Sort.from_args(request.args)
+    rows = sort.apply(service.dashboard_rows(current_store(), form.chosen(), today()))
     return render_template(
         "panel/dashboard.html",
         filter_form=form,
         rows=rows,
         total=len(current_store().pages),
+        sort=sort,
+        shown=sorted(form.chosen()),
+        number=number,
+        hyphenate=hyphenate,
     )
 
 

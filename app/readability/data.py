@@ -8,79 +8,14 @@ from functools import cache
 from importlib import resources
 
 
-def _lines(name: str) -> list[str]:
+def lines(name: str) -> list[str]:
     text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@dataclass(frozen=True, slots=True)
-class JargonEntry:
-    term: str  # the main form, as written in jargon.tsv
-    alternative: str
-    rejected_by_policy: bool  # words the municipality's own policy rejects ("klant", "burger")
-
-
-@dataclass(frozen=True, slots=True)
-class Jargon:
-    words: dict[str, JargonEntry]  # every inflected single-word form -> entry
-    phrases: dict[str, JargonEntry]  # multi-word forms (exact, lower case) -> entry
-
-
-_VOWELS = "aeiouy"
-
-
-def _verb_stem(infinitive: str) -> str:
-    """Return the Dutch present-tense stem: verstrekken -> verstrek, verlenen -> verleen."""
-    stem = infinitive[:-2]
-    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
-        stem = stem[:-1]  # doubled consonant: verstrekk -> verstrek
-    elif (
-        len(stem) >= 3
-        and stem[-1] not in _VOWELS
-        and stem[-2] in "aeou"
-        and stem[-3] not in _VOWELS
-    ):
-        stem = stem[:-1] + stem[-2] + stem[-1]  # open syllable: verlen -> verleen
-    if stem.endswith("v"):
-        stem = stem[:-1] + "f"
-    elif stem.endswith("z"):
-        stem = stem[:-1] + "s"
-    return stem
-
-
-def inflected_forms(term: str) -> set[str]:
-    """Return the usual inflections of a noun, adjective or verb (plural, -e, verb forms)."""
-    forms = {term, term + "s", term + "en", term + "e", term + "n"}
-    if term.endswith("en") and len(term) > 4:
-        stem = _verb_stem(term)
-        forms |= {stem, stem + "t", stem + "te", stem + "ten", stem + "de", stem + "den"}
-        forms |= {term + "de", term + "d"}  # present participle: verstrekkende
-    return forms
-
-
-@cache
-def jargon() -> Jargon:
-    words: dict[str, JargonEntry] = {}
-    phrases: dict[str, JargonEntry] = {}
-    for line in _lines("jargon.tsv"):
-        terms, alternative = line.split("\t")[:2]
-        rejected = terms.startswith("!")
-        variants = [t.strip().lower() for t in terms.lstrip("!").split("|")]
-        entry = JargonEntry(variants[0].rstrip("="), alternative.strip(), rejected)
-        for variant in variants:
-            exact = variant.endswith("=")
-            variant = variant.rstrip("=")
-            if " " in variant:
-                phrases.setdefault(variant, entry)
-            else:
-                for form in {variant} if exact else inflected_forms(variant):
-                    words.setdefault(form, entry)
-    return Jargon(words, phrases)
-
-
 @cache
 def allowlist() -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in _lines("allowlist.txt"))
+    return frozenset(line.strip().lower() for line in lines("allowlist.txt"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +28,7 @@ class Abbreviation:
 def abbreviations() -> dict[str, Abbreviation]:
     """Map lower-case abbreviations with their dots ("bijv.") to their expansion."""
     table: dict[str, Abbreviation] = {}
-    for line in _lines("abbreviations.tsv"):
+    for line in lines("abbreviations.tsv"):
         parts = line.split("\t")
         table[parts[0].strip().lower()] = Abbreviation(
             parts[1].strip(), len(parts) > 2 and parts[2].strip() == "~"
@@ -118,7 +53,6 @@ def zipf(word: str) -> float:
 
 def warm_up() -> None:
     """Load every data file now, so the first analysis is not slow."""
-    jargon()
     allowlist()
     abbreviations()
     _frequencies()

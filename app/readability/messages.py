@@ -12,8 +12,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The text is empty. Paste or type the text you want to check.",
     },
     "sentence_length": {
-        "nl": "Deze zin heeft {words} woorden. Maak er twee zinnen van (hoogstens {max} woorden).",
-        "en": "This sentence has {words} words. Split it into two (at most {max} words).",
+        "nl": "Deze zin heeft {words} woorden. Maak er {parts} zinnen van (elk hoogstens {max} "
+        "woorden).{where}",
+        "en": "This sentence has {words} words. Make {parts} sentences of it (each at most {max} "
+        "words).{where}",
+    },
+    "split_where": {
+        "nl": " Knip bijvoorbeeld bij de komma voor {words}.",
+        "en": " For example, split at the comma before {words}.",
     },
     "paragraph_length": {
         "nl": "Deze alinea heeft {sentences} zinnen en {words} woorden. Maak er twee alinea's van "
@@ -32,6 +38,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "'{word}' is ambtelijke taal. Schrijf liever '{alternative}'.",
         "en": "'{word}' is officialese. Write '{alternative}' instead.",
     },
+    "jargon_advice": {
+        "nl": "'{word}' is ambtelijke taal. {advice}",
+        "en": "'{word}' is officialese. {advice}",
+    },
+    "policy_word_advice": {
+        "nl": "De gemeente gebruikt '{word}' niet meer. {advice}",
+        "en": "The municipality no longer uses '{word}'. {advice}",
+    },
     "policy_word": {
         "nl": "De gemeente gebruikt het woord '{word}' niet meer. Schrijf '{alternative}'.",
         "en": "The municipality no longer uses the word '{word}'. Write '{alternative}'.",
@@ -41,8 +55,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{phrase}' is passive. Say who does it: 'we ...' or 'you ...'.",
     },
     "nominalisation": {
-        "nl": "'{word}' is een zelfstandig gemaakt werkwoord. Gebruik liever het werkwoord{verb}.",
-        "en": "'{word}' is a verb turned into a noun. Use the verb{verb} instead.",
+        "nl": "In '{word}' zit een werkwoord. Schrijf met het werkwoord '{verb}'.{example}",
+        "en": "'{word}' is a verb turned into a noun. Write with the verb '{verb}'.{example}",
     },
     "abbreviation": {
         "nl": "Schrijf '{word}' voluit: '{expansion}'.",
@@ -69,9 +83,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Write numbers as digits: '{digit}' instead of '{word}'.",
     },
     "language_neutral": {
-        "nl": "Alleen taalonafhankelijke controles: zinslengte, alinealengte en opmaak. "
+        "nl": "Engelse tekst: het niveau komt uit Flesch-Kincaid en de lengte van de zinnen. "
         "Woordgebruik is niet gecontroleerd.",
-        "en": "Language-neutral checks only: sentence length, paragraph length and layout. "
+        "en": "English text: the level comes from Flesch-Kincaid and sentence length. "
         "Word choice was not checked.",
     },
     "not_dutch": {

@@ -5,14 +5,19 @@ Word-level rules run in one pass over the tokens to stay within the speed budget
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import groupby
+from functools import cache
+from itertools import groupby, pairwise
 
-from .data import JargonEntry, abbreviations, allowlist, jargon, zipf
+from .data import abbreviations, allowlist, lines
 from .document import Document, Sentence, Token
+from .jargon import Match, plain_verb_for
+from .jargon import find as find_jargon
 from .messages import message
+from .names import name_tokens
 from .profiles import Profile
 from .report import Finding, MarkKind, Severity, WordMark
 from .words import is_uncommon
@@ -28,19 +33,15 @@ NUMBER_WORDS: dict[str, str] = {
     "vijftien": "15", "twintig": "20", "dertig": "30", "veertig": "40", "vijftig": "50",
     "honderd": "100", "duizend": "1000",
 }  # fmt: skip
-
-# Nouns on -ing/-heid that are everyday words, not hidden verbs.
-EVERYDAY_NOUNS = _word_set(
-    "woning rekening uitkering verzekering zorgverzekering vergadering opleiding "
-    "verwarming regeling woonruimte leerling kleding gezondheid veiligheid mogelijkheid "
-    "waarheid ervaring vereniging verzameling aflevering richting omgeving verhuizing "
-    "bijeenkomst huurtoeslag zorgtoeslag belasting parkeervergunning vergunning "
-    "afvalscheiding opvoeding bevolking tekening oefening bediening voorstelling betaling "
-    "werking"
+COUNT_WORDS_NL = {2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 7: "zeven", 8: "acht"}
+COUNT_WORDS_EN = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
+# A comma before one of these words is a natural place to end a sentence and start a new one.
+SPLIT_WORDS = _word_set(
+    "en maar omdat want dus zodat terwijl doordat waardoor nadat waarna hoewel of "
+    "and but because so while although"
 )
-NOMINALISATION_MAX_ZIPF = 4.5  # common -ing words ("behandeling", 4.75) read fine
 
-_AUXILIARY = re.compile(r"\b(wordt|worden|werd|werden|is|zijn|was|waren)\b")
+_AUXILIARIES = frozenset(("wordt", "worden", "werd", "werden", "is", "zijn", "was", "waren"))
 # ge-participles, also after a separable prefix (opgevraagd, ingediend, vastgesteld), and
 # participles of verbs with an unstressed prefix (beoordeeld, verstrekt, ontvangen is missed).
 _PARTICIPLE = re.compile(
@@ -61,6 +62,7 @@ _CLAUSE_END = re.compile(r"[,;:]")
 class Collector:
     profile: Profile
     message_lang: str
+    masked: str = ""
     findings: list[Finding] = field(default_factory=list)
     marks: list[WordMark] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
@@ -75,46 +77,83 @@ class Collector:
         suggestion: str | None = None,
         **params: object,
     ) -> None:
+        # "jargon_advice" is a jargon finding whose message gives advice instead of a word.
+        counted = rule[: -len("_advice")] if rule.endswith("_advice") else rule
         self.findings.append(
             Finding(
-                rule=rule,
-                severity=severity,
-                message=message(rule, self.message_lang, **params),
-                sentence=sentence.text if sentence else "",
-                start=start,
-                end=end,
-                suggestion=suggestion,
+                counted,
+                severity,
+                message(rule, self.message_lang, **params),
+                sentence.text if sentence else "",
+                start,
+                end,
+                suggestion,
             )
         )
-        self.counts[rule] = self.counts.get(rule, 0) + 1
+        self.counts[counted] = self.counts.get(counted, 0) + 1
 
-    def mark(self, start: int, end: int, kind: MarkKind, alternative: str | None) -> None:
-        self.marks.append(WordMark(start, end, kind, alternative))
+    def mark(
+        self,
+        start: int,
+        end: int,
+        kind: MarkKind,
+        alternative: str | None,
+        hint: str | None = None,
+    ) -> None:
+        self.marks.append(WordMark(start, end, kind, alternative, hint))
 
 
 def check_sentence_length(doc: Document, out: Collector) -> None:
+    """Long sentences: how many sentences to make of it, and where a split comes naturally."""
     profile = out.profile
     for sentence in doc.sentences:
         words = sentence.word_count
-        if words > profile.sentence_warning:
-            severity: Severity = "blocking" if words > profile.sentence_blocking else "warning"
-            out.add(
-                "sentence_length", severity, sentence, sentence.start, sentence.end,
-                words=words, max=profile.sentence_warning,
-            )  # fmt: skip
+        if words <= profile.sentence_warning:
+            continue
+        severity: Severity = "blocking" if words > profile.sentence_blocking else "warning"
+        parts = _split_advice(words, profile, out)
+        fewest = max(2, math.ceil(words / profile.sentence_warning))
+        points = split_points(doc, sentence, fewest - 1)
+        where = ""
+        if points:
+            quoted = ", ".join(
+                "'" + " ".join(doc.masked[p : p + 40].split()[:1]) + "'" for p in points
+            )
+            where = message("split_where", out.message_lang, words=quoted)
+        out.add(
+            "sentence_length", severity, sentence, sentence.start, sentence.end,
+            words=words, max=profile.sentence_warning, parts=parts, where=where,
+        )  # fmt: skip
+        for point in points:
+            out.mark(point, point, "knip", None)
 
 
 def check_paragraph_length(doc: Document, out: Collector) -> None:
     profile = out.profile
-    prose = [s for s in doc.sentences if s.unit.kind in ("paragraph", "line")]
-    for _, group in groupby(prose, key=lambda s: s.unit.block):
-        sentences = list(group)
-        words = sum(s.word_count for s in sentences)
-        if len(sentences) > profile.paragraph_sentences or words > profile.paragraph_words:
-            out.add(
-                "paragraph_length", "warning", sentences[0], sentences[0].start,
-                sentences[-1].end, sentences=len(sentences), words=words,
-            )  # fmt: skip
+    # One pass over the paragraphs (groupby with a key function per sentence cost more than
+    # the check itself on 10,000 one-line paragraphs).
+    first: Sentence | None = None
+    last: Sentence | None = None
+    count = words = 0
+    for sentence in [*doc.sentences, None]:
+        in_prose = sentence is not None and sentence.unit.kind in ("paragraph", "line")
+        if (
+            first is not None
+            and last is not None
+            and (not in_prose or sentence is None or sentence.unit.block != first.unit.block)
+        ):
+            if count > profile.paragraph_sentences or words > profile.paragraph_words:
+                out.add(
+                    "paragraph_length", "warning", first, first.start, last.end,
+                    sentences=count, words=words,
+                )  # fmt: skip
+            first, count, words = None, 0, 0
+        if sentence is not None and in_prose:
+            if first is None:
+                first = sentence
+            last = sentence
+            count += 1
+            words += len(sentence.tokens)
 
 
 def check_layout(doc: Document, out: Collector) -> None:
@@ -137,24 +176,75 @@ def check_layout(doc: Document, out: Collector) -> None:
             out.add("semicolon", "blocking", sentence, position, position + 1)
 
 
-def _nominal_verb(lower: str) -> str | None:
-    """Return the verb or adjective hidden in a nominalisation, or None if it is not one."""
-    if lower in EVERYDAY_NOUNS or len(lower) < 9:
-        return None
-    singular = lower[:-2] if lower.endswith(("ingen", "heden")) else lower
-    if singular.endswith("heden"):
-        singular = singular[:-5] + "heid"
-    if singular.endswith("ing"):
-        if singular in EVERYDAY_NOUNS or zipf(singular) >= NOMINALISATION_MAX_ZIPF:
-            return None
-        verb = singular[:-3] + "en"
-        return verb if zipf(verb) > 2.0 else None
-    if singular.endswith("heid"):
-        if singular in EVERYDAY_NOUNS or zipf(singular) >= NOMINALISATION_MAX_ZIPF:
-            return None
-        adjective = singular[:-4]
-        return adjective if zipf(adjective) > 2.0 else None
+@dataclass(frozen=True, slots=True)
+class PlainVerb:
+    verb: str
+    example: str
+
+
+@cache
+def _nominalisations() -> dict[str, PlainVerb]:
+    table: dict[str, PlainVerb] = {}
+    for line in lines("nominalisations.tsv"):
+        nouns, verb, example = ([*line.split("\t"), "", ""])[:3]
+        for noun in nouns.split("|"):
+            table[noun.strip()] = PlainVerb(verb.strip(), example.strip())
+    return table
+
+
+def plain_verb(lower: str) -> PlainVerb | None:
+    """Return the plain verb hidden in a nominalisation, or None if it is none (or everyday).
+
+    Only nouns with a plain verb to offer count: the table in data/nominalisations.tsv, and
+    -ing nouns made of a formal verb the jargon table knows (verstrekking -> verstrekken ->
+    geven). Everyday nouns (woning, beperking, aanpassing, verkiezing) are not in either.
+    """
+    found = _nominalisations().get(lower)
+    if found is not None:
+        return found
+    for ending in ("ingen", "ing"):
+        if lower.endswith(ending) and len(lower) > len(ending) + 3:
+            verb = plain_verb_for(lower[: -len(ending)] + "en")
+            if verb is not None:
+                return PlainVerb(verb, "")
     return None
+
+
+def _split_advice(words: int, profile: Profile, out: Collector) -> str:
+    """How many sentences to make of a long one, in words: "twee", "drie of vier"."""
+    fewest = max(2, math.ceil(words / profile.sentence_warning))
+    most = max(fewest, math.ceil(words / profile.medium_max))
+    names = COUNT_WORDS_EN if out.message_lang == "en" else COUNT_WORDS_NL
+    joiner = " or " if out.message_lang == "en" else " of "
+
+    def name(n: int) -> str:
+        return names.get(n, str(n))
+
+    if most == fewest:
+        return name(fewest)
+    return name(fewest) + joiner + name(min(most, fewest + 1))
+
+
+def split_points(doc: Document, sentence: Sentence, wanted: int) -> list[int]:
+    """Offsets where the sentence splits naturally: after a comma before en, maar, omdat, ...
+
+    Returns at most `wanted` offsets (just after the comma), spread over the sentence.
+    """
+    candidates: list[int] = []
+    tokens = sentence.tokens
+    for before, token in pairwise(tokens):
+        gap = doc.masked[before.end : token.start]
+        if "," in gap and token.text.lower() in SPLIT_WORDS:
+            candidates.append(before.end + gap.index(",") + 1)
+    if len(candidates) <= wanted:
+        return candidates
+    length = sentence.end - sentence.start
+    chosen: list[int] = []
+    for part in range(1, wanted + 1):
+        ideal = sentence.start + length * part / (wanted + 1)
+        best = min((c for c in candidates if c not in chosen), key=lambda c: abs(c - ideal))
+        chosen.append(best)
+    return sorted(chosen)
 
 
 def _is_name(token: Token, first: bool) -> bool:
@@ -164,19 +254,38 @@ def _is_name(token: Token, first: bool) -> bool:
 
 
 def check_words(doc: Document, out: Collector, language_rules: bool) -> None:
-    """One pass over all tokens: jargon, uncommon, long, nominalisation, abbreviation, numbers."""
+    """One pass over all tokens: officialese, names, abbreviations, numbers, nominalisations,
+    uncommon and long words. One finding per span: a word that is officialese gets no other
+    word finding, and a word gets at most one of nominalisation, uncommon and long."""
     profile = out.profile
     layout = profile.layout_rules
-    table = jargon().words
     abbreviation_table = abbreviations()
     allowed = allowlist()
     masked = doc.masked
     easy = profile.name == "makkelijk"
     for sentence in doc.sentences:
-        for index, token in enumerate(sentence.tokens):
+        tokens = sentence.tokens
+        originals = [t.text for t in tokens]
+        lowered = [t.lower() for t in originals]
+        gaps = [""]
+        if len(tokens) > 1:
+            gaps += [masked[a.end : b.start] for a, b in pairwise(tokens)]
+        # A sentence of one word has no names in it (the first word is judged as a word).
+        skip = (
+            name_tokens(originals, [t.start for t in tokens], gaps, masked, sentence.start)
+            if language_rules
+            and (len(tokens) > 1 or (len(originals[0]) > 1 and originals[0].isupper()))
+            else set()
+        )
+        covered: set[int] = set()
+        if language_rules:
+            for match in find_jargon(lowered, originals, gaps, skip):
+                _add_jargon(out, sentence, tokens, match)
+                covered.update(range(match.first, match.last + 1))
+        for index, token in enumerate(tokens):
             if not token.is_word:
                 continue
-            lower = token.text.lower()
+            lower = lowered[index]
             if language_rules:
                 abbreviation = (
                     abbreviation_table.get(lower + ".")
@@ -195,66 +304,51 @@ def check_words(doc: Document, out: Collector, language_rules: bool) -> None:
                     "number_word", "blocking", sentence, token.start, token.end,
                     NUMBER_WORDS[lower], word=token.text, digit=NUMBER_WORDS[lower],
                 )  # fmt: skip
-            if not language_rules:
+            if not language_rules or index in covered or index in skip or lower in allowed:
                 continue
-            entry = table.get(lower)
-            if entry is not None:
-                _add_jargon(out, sentence, token.start, token.end, token.text, entry)
-                continue
-            if lower in allowed:
-                continue
-            letters = sum(c.isalpha() for c in lower)
-            if letters > profile.long_word_letters:
-                out.add(
-                    "long_word", "warning" if easy else "info", sentence, token.start,
-                    token.end, word=token.text, letters=letters,
-                )  # fmt: skip
-            verb = _nominal_verb(lower)
+            severity: Severity = "warning" if easy else "info"
+            verb = plain_verb(lower)
+            letters = (
+                sum(c.isalpha() for c in lower) if len(lower) > profile.long_word_letters else 0
+            )
             if verb is not None:
+                example = f" '{verb.example}'" if verb.example else ""
                 out.add(
-                    "nominalisation", "warning" if easy else "info", sentence, token.start,
-                    token.end, verb, word=token.text, verb=f" '{verb}'",
+                    "nominalisation", severity, sentence, token.start, token.end,
+                    word=token.text, verb=verb.verb, example=example,
                 )  # fmt: skip
-            if len(lower) > 2 and not _is_name(token, index == 0) and is_uncommon(lower):
+                out.mark(token.start, token.end, "nominalisatie", None, verb.verb)
+            elif len(lower) > 2 and not _is_name(token, index == 0) and is_uncommon(lower):
                 out.add(
-                    "uncommon_word", "warning" if easy else "info", sentence, token.start,
-                    token.end, word=token.text,
-                )  # fmt: skip
+                    "uncommon_word", severity, sentence, token.start, token.end, word=token.text
+                )
                 out.mark(token.start, token.end, "moeilijk", None)
+            elif letters > profile.long_word_letters:
+                out.add(
+                    "long_word", severity, sentence, token.start, token.end,
+                    word=token.text, letters=letters,
+                )  # fmt: skip
 
 
 def _add_jargon(
-    out: Collector, sentence: Sentence, start: int, end: int, text: str, entry: JargonEntry
+    out: Collector, sentence: Sentence, tokens: tuple[Token, ...], match: Match
 ) -> None:
-    rule = "policy_word" if entry.rejected_by_policy else "jargon"
-    severity: Severity = "blocking" if entry.rejected_by_policy else "warning"
-    out.add(
-        rule, severity, sentence, start, end, entry.alternative,
-        word=text, alternative=entry.alternative,
-    )  # fmt: skip
-    out.mark(start, end, "jargon", entry.alternative)
-
-
-_phrase_pattern: re.Pattern[str] | None = None
-
-
-def _phrases() -> re.Pattern[str]:
-    global _phrase_pattern
-    if _phrase_pattern is None:
-        phrases = sorted(jargon().phrases, key=len, reverse=True)
-        body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or "(?!)"
-        _phrase_pattern = re.compile(rf"\b(?:{body})\b", re.I)
-    return _phrase_pattern
-
-
-def check_phrases(doc: Document, out: Collector) -> None:
-    """Multi-word officialese ("met betrekking tot", "in behandeling")."""
-    pattern = _phrases()
-    table = jargon().phrases
-    for sentence in doc.sentences:
-        for match in pattern.finditer(doc.masked, sentence.start, sentence.end):
-            key = " ".join(match.group(0).lower().split())
-            _add_jargon(out, sentence, match.start(), match.end(), match.group(0), table[key])
+    entry = match.entry
+    rule = "policy_word" if entry.policy else "jargon"
+    severity: Severity = "blocking" if entry.policy else "warning"
+    start, end = tokens[match.first].start, tokens[match.last].end
+    # A match never spans punctuation, so its words joined by spaces are what the editor reads.
+    word = " ".join(t.text for t in tokens[match.first : match.last + 1])
+    if match.suggestion is not None:
+        out.add(
+            rule, severity, sentence, start, end, match.suggestion,
+            word=word, alternative=match.suggestion,
+        )  # fmt: skip
+    else:
+        out.add(
+            rule + "_advice", severity, sentence, start, end, None, word=word, advice=match.advice
+        )
+    out.mark(start, end, "jargon", match.suggestion, None if match.suggestion else match.advice)
 
 
 def check_passive(doc: Document, out: Collector) -> None:
@@ -262,7 +356,7 @@ def check_passive(doc: Document, out: Collector) -> None:
     for sentence in doc.sentences:
         lowered = [t.text.lower() for t in sentence.tokens]
         for index, word in enumerate(lowered):
-            if not _AUXILIARY.fullmatch(word):
+            if word not in _AUXILIARIES:
                 continue
             for later in range(index + 1, min(index + 1 + _PASSIVE_WINDOW, len(lowered))):
                 between = doc.masked[sentence.tokens[later - 1].end : sentence.tokens[later].start]
@@ -282,6 +376,9 @@ def check_passive(doc: Document, out: Collector) -> None:
                 out.add(
                     "passive", "warning" if easy else "info", sentence, start, end, phrase=phrase
                 )
+                # Marked in the text on the auxiliary: the participle is often officialese too.
+                auxiliary = sentence.tokens[index]
+                out.mark(auxiliary.start, auxiliary.end, "lijdend", None, phrase)
                 break
 
 

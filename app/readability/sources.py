@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cli import settings_for
+from babel.messages.pofile import read_po
+
+from .files import settings_for
 
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|\{\{.*?\}\}|\{%.*?%\}")
 MESSAGE_SUFFIXES = (".txt", ".md", ".html")
@@ -27,23 +29,19 @@ class Source:
 
 
 def catalogue_strings(pot: Path) -> Iterator[tuple[str, str]]:
-    """Yield (msgid location, Dutch text) from a .pot file, placeholders removed."""
-    entry: list[str] = []
-    reading, start = False, 0
-    for number, line in enumerate(pot.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith("msgid "):
-            entry, reading, start = [_unquote(line[6:])], True, number
-        elif reading and line.startswith('"'):
-            entry.append(_unquote(line))
-        elif reading:
-            reading = False
-            text = PLACEHOLDER.sub("", "".join(entry)).strip()
+    """Yield (msgid location, Dutch text) from a .pot file, placeholders removed.
+
+    Read with Babel's own parser, so plural forms (`msgid_plural`) and every escape reach the
+    gate exactly as gettext will show them.
+    """
+    with pot.open("rb") as handle:
+        catalogue = read_po(handle)
+    for entry in catalogue:
+        forms = entry.id if isinstance(entry.id, tuple | list) else (entry.id,)
+        for form in forms:
+            text = PLACEHOLDER.sub("", form).strip()
             if text:
-                yield f"{pot}:{start}", text
-
-
-def _unquote(value: str) -> str:
-    return value.strip()[1:-1].replace('\\"', '"').replace("\\n", "\n")
+                yield f"{pot}:{entry.lineno}", text
 
 
 def resident_texts(root: Path) -> Iterator[Source]:
@@ -56,9 +54,23 @@ def resident_texts(root: Path) -> Iterator[Source]:
     pot = root / "translations" / "messages.pot"
     for where, text in catalogue_strings(pot):
         yield Source(str(Path(where).relative_to(root)), text, "b1", "nl")
+    yield from case_status_texts(root / "content" / "zaakstatussen.yaml")
     messages = root / "templates" / "messages"
     if messages.exists():
         for path in sorted(p for p in messages.rglob("*") if p.suffix in MESSAGE_SUFFIXES):
             lang = "en" if ".en." in path.name else "nl"
             text = PLACEHOLDER.sub("", path.read_text(encoding="utf-8"))
             yield Source(str(path.relative_to(root)), text, "b1", lang)
+
+
+def case_status_texts(path: Path) -> Iterator[Source]:
+    """The plain sentences residents read about their case, per status and language."""
+    if not path.exists():
+        return
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for key, entry in data["statussen"].items():
+        for part in ("zin", "daarna"):
+            for lang, text in entry[part].items():
+                yield Source(f"content/zaakstatussen.yaml:{key}.{part}", text, "b1", lang)

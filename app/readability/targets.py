@@ -10,7 +10,7 @@ import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import level
+from . import english, level
 from .profiles import get_profile
 
 
@@ -36,8 +36,11 @@ def targets(profile_name: str, lang: str) -> list[Target]:
     easy = profile.name == "makkelijk"
     if lang != "nl":
         return [
+            Target("flesch_kincaid_grade", "<=", english.A2_GRADE if easy else english.B2_GRADE),
             Target(
-                "avg_sentence_words", "<=", level.NEUTRAL_A2_AVG if easy else level.NEUTRAL_B2_AVG
+                "avg_sentence_words",
+                "<=",
+                english.A2_AVG_SENTENCE if easy else english.B2_AVG_SENTENCE,
             ),
             Target("longest_sentence_words", "<=", float(profile.sentence_warning)),
         ]
@@ -56,4 +59,5 @@ def targets(profile_name: str, lang: str) -> list[Target]:
     ]
     if easy:
         found.append(Target("sentence_words_stdev", "<=", level.A2_SPREAD))
+        found.append(Target("sentences_per_line", "<=", level.A2_SENTENCES_PER_LINE))
     return found

@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .data import allowlist, zipf
+from .morphology import base_forms
 
 # Words are runs of letters, joined by hyphens, apostrophes or inner dots ("o.a", "i.v.m");
 # numbers ("1.500,00", "14") count as words too.
@@ -78,6 +79,12 @@ def word_zipf(lower: str) -> float:
     score = zipf(lower)
     if score >= UNCOMMON_ZIPF:
         return score
+    # Inflected and separable verb forms are as common as their dictionary form: "invult" is
+    # "invullen", "opstuurt" is "opsturen", "aangevraagde" is "aanvragen".
+    if len(lower) <= _MAX_COMPOUND:
+        base = max((zipf(form) for form in base_forms(lower)), default=0.0)
+        if base >= UNCOMMON_ZIPF:
+            return base
     parts = [p for p in lower.split("-") if p]
     if len(parts) > 1:
         return min(word_zipf(p) for p in parts)

@@ -50,6 +50,24 @@ def init_app(app: Flask) -> None:
                 _("U mag deze pagina niet zien"),
                 _("Log in met een account dat deze pagina mag zien. Of ga naar de startpagina."),
             )
+        if code == 413:
+            return _page(
+                413,
+                _("Wat u stuurde is te groot"),
+                _(
+                    "Dit is te veel om in één keer te sturen. Maak uw tekst korter, "
+                    "of stuur hem in delen. Lukt het niet? Bel ons."
+                ),
+            )
+        if code == 400:
+            return _page(
+                400,
+                _("Dit kunnen wij niet lezen"),
+                _(
+                    "Uw browser stuurde iets wat wij niet begrijpen. Ga terug, laad de pagina "
+                    "opnieuw en probeer het nog een keer."
+                ),
+            )
         if code == 405:
             body, status = _page(405, _("Dit kan zo niet"), _("Ga terug en probeer het opnieuw."))
             allow = dict(error.get_headers()).get("Allow")

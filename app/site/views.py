@@ -2,20 +2,16 @@
 
 import datetime as dt
 
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import Blueprint, Response, current_app, render_template, url_for
 from sqlalchemy import text
 
 from app.core.capabilities import wiring
 from app.extensions import current_language, db
 from app.i18n import language_neutral, path_in
+from app.security import public_url
 from app.site.texts import SitePage
 
 bp = Blueprint("site", __name__)
-
-
-def public_url() -> str:
-    """The site's own address for absolute links: PUBLIC_URL, not the request's Host header."""
-    return str(current_app.config.get("PUBLIC_URL") or request.host_url).rstrip("/")
 
 
 def site_page(name: str) -> SitePage:

@@ -1,8 +1,5 @@
 """The capability pattern: one declaration per package, wired per app, no process-wide lists."""
 
-import subprocess
-import sys
-
 from flask import Flask
 
 from app.config import ROOT
@@ -45,12 +42,6 @@ def test_every_package_keeps_its_states_in_states_py() -> None:
         if views.exists():
             text = views.read_text(encoding="utf-8")
             assert "PageState(" not in text, f"{views}: page states belong in states.py"
-
-
-def test_readability_imports_without_flask() -> None:
-    code = "import sys, app.readability; sys.exit('flask' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=False)
-    assert result.returncode == 0, "importing app.readability pulled in Flask"
 
 
 def test_pages_do_not_import_the_panel() -> None:

@@ -1,6 +1,9 @@
 """The editors' language checker: result, bad input, htmx, page choice, limits."""
 
+import re
+
 import pytest
+from bs4 import BeautifulSoup
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -78,9 +81,17 @@ def test_odd_input_gives_a_sensible_report(client: FlaskClient, text: str) -> No
     assert soup.select_one(".loket-verdict") is not None
 
 
-def test_english_text_says_which_checks_apply(client: FlaskClient) -> None:
-    soup = check_page(post(client, text="We will help you. Call us.", lang="en").data)
-    assert "alleen naar de lengte" in soup.select_one("#uitslag-blok").get_text()
+def test_english_text_gets_a_level_and_says_which_measure_decided(client: FlaskClient) -> None:
+    text = (
+        "Pursuant to the applicable regulations, remission of municipal taxation may be granted "
+        "upon submission of a substantiated application demonstrating insufficient capacity."
+    )
+    soup = check_page(post(client, text=text, lang="en").data)
+    result = soup.select_one("#uitslag-blok").get_text(" ", strip=True)
+    assert "B2+" in result and "Het niveau komt uit Flesch-Kincaid" in result
+    rows = [tr.th.get_text(strip=True) for tr in soup.select(".loket-table tbody tr")]
+    assert any("Flesch-Kincaid" in r for r in rows) and not any("Douma" in r for r in rows)
+    assert "Waarom niveau B2+?" in result
 
 
 def test_missing_or_odd_profile_falls_back_to_b1(client: FlaskClient) -> None:
@@ -151,16 +162,97 @@ def test_edits_after_picking_a_page_are_checked(app: Flask) -> None:
     assert soup.select_one("select[name=page] option[selected]")["value"] == ""
 
 
-@pytest.mark.parametrize(("text", "expect"), [("", "Plak of typ"), ("a" * 20_001, "te lang")])
-def test_htmx_shows_field_errors_in_the_result(client: FlaskClient, text: str, expect: str) -> None:
+def htmx_post(client: FlaskClient, **data: str) -> str:
     token = csrf_token(client.get("/redactie/taalcheck").get_data(as_text=True))
     response = client.post(
         "/redactie/taalcheck",
-        data={"csrf_token": token, "text": text},
+        data={"csrf_token": token, **data},
         headers={"HX-Request": "true"},
     )
-    assert expect in response.get_data(as_text=True)
-    assert 'role="alert"' in response.get_data(as_text=True)
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("text", "expect"), [("", "Plak of typ"), ("a" * 20_001, "te lang")])
+def test_htmx_errors_mark_the_field_as_without_javascript(
+    client: FlaskClient, text: str, expect: str
+) -> None:
+    soup = BeautifulSoup(htmx_post(client, text=text), "html.parser")
+    field = soup.select_one("#veld-tekst[hx-swap-oob]")
+    assert field is not None, "the text box is swapped with its error"
+    box = field.find("textarea")
+    assert box["aria-invalid"] == "true"
+    error = soup.find(id=box["aria-describedby"].split()[-1])
+    assert error is not None and expect in error.get_text()
+    assert soup.find(attrs={"role": "alert"}) is None  # said once, politely, in the status
+    assert expect in soup.select_one("#taalcheck-status").get_text()
+
+
+def test_live_check_of_an_empty_box_says_nothing(client: FlaskClient) -> None:
+    soup = BeautifulSoup(htmx_post(client, text="", live="1"), "html.parser")
+    assert soup.find(attrs={"role": "alert"}) is None
+    assert soup.find(attrs={"aria-invalid": True}) is None
+    assert soup.select_one("#taalcheck-status").get_text(strip=True) == ""
+
+
+def test_the_field_loses_its_error_once_the_text_is_fine(client: FlaskClient) -> None:
+    soup = BeautifulSoup(htmx_post(client, text=DENSE, live="1", was_invalid="1"), "html.parser")
+    box = soup.select_one("#veld-tekst[hx-swap-oob] textarea")
+    assert box is not None and not box.has_attr("aria-invalid")
+    # Without an error to clear, the box is left alone while the editor types.
+    assert "veld-tekst" not in htmx_post(client, text=DENSE, live="1")
+
+
+def test_only_a_short_status_is_announced(client: FlaskClient) -> None:
+    soup = check_page(client.get("/redactie/taalcheck").data)
+    status = soup.select_one("#taalcheck-status")
+    assert status["role"] == "status" and status.find_parent(id="uitslag-blok") is None
+    assert not soup.select("#uitslag-blok[aria-live], #uitslag-blok [aria-live]")
+    fragment = BeautifulSoup(htmx_post(client, text=DENSE), "html.parser")
+    line = fragment.select_one("#taalcheck-status")
+    assert line["hx-swap-oob"] == "innerHTML"
+    assert re.fullmatch(r"Niveau B2\+, \d+ punten\.", line.get_text(strip=True))
+
+
+def test_dutch_words_and_numbers_on_the_dutch_page(client: FlaskClient) -> None:
+    text = "Wij sturen u een brief. Daarin staat wat u moet doen. Bel ons als u vragen heeft."
+    soup = BeautifulSoup(htmx_post(client, text=text), "html.parser")
+    cells = [td.get_text(" ", strip=True) for td in soup.select(".loket-table td")]
+    assert any(c.startswith("hoogstens") for c in cells) and any("minstens" in c for c in cells)
+    assert not any("at most" in c or "at least" in c for c in cells)
+    numbers = [c for c in cells if re.fullmatch(r"[\d.,]+", c)]
+    assert numbers and not any(re.search(r"\d\.\d", n) for n in numbers)  # 5,7 and 75
+    assert "5,7" in cells  # 17 words in 3 sentences
+
+
+def test_without_javascript_the_page_opens_at_the_result(client: FlaskClient) -> None:
+    soup = check_page(client.get("/redactie/taalcheck").data)
+    assert soup.select_one("form#taalcheck")["action"].endswith("#uitslag")
+    soup = check_page(post(client, text=DENSE).data)
+    assert soup.find(id="uitslag").name == "h2"
+
+
+def test_what_drives_the_level_comes_first(client: FlaskClient) -> None:
+    text = DENSE + "\n\n" + " ".join(["Dit is een zin."] * 6)
+    soup = check_page(post(client, text=text).data)
+    headings = [h.get_text(strip=True) for h in soup.select("#uitslag-blok h3")]
+    assert headings[:2] == ["Waarom niveau B2+?", "Wat kunt u verbeteren?"]
+    first = soup.select_one(".loket-fixes li").get_text(" ", strip=True)
+    assert "ambtelijke taal" in first or "lijdende zin" in first
+
+
+def test_nominalisations_and_officialese_are_marked_in_the_text(client: FlaskClient) -> None:
+    text = "Geef een wijziging van uw adres door. Uw aanvraag is in behandeling."
+    marked = check_page(post(client, text=text).data).select_one(".loket-marked")
+    assert marked.select_one(".loket-word--nominalisatie").get_text().startswith("wijziging")
+    assert "schrijf met veranderen" in marked.get_text()
+    assert "zeg het anders" in marked.get_text()  # no single word fits "in behandeling"
+
+
+def test_a_link_can_choose_language_and_profile(client: FlaskClient) -> None:
+    soup = check_page(client.get("/redactie/taalcheck?taal=en&profiel=makkelijk").data)
+    assert soup.find("input", attrs={"name": "lang", "value": "en"}).has_attr("checked")
+    assert soup.find("input", attrs={"name": "profile", "value": "makkelijk"}).has_attr("checked")
 
 
 def test_htmx_errors_come_as_a_fragment(client: FlaskClient) -> None:
@@ -175,3 +267,17 @@ def test_history_restore_gets_the_whole_page(client: FlaskClient) -> None:
     headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
     body = client.get("/zoeken?q=afval", headers=headers).get_data(as_text=True)
     assert body.lstrip().startswith("<!doctype html>")
+
+
+def test_english_page_words_and_numbers(client: FlaskClient) -> None:
+    token = csrf_token(client.get("/en/redactie/taalcheck").get_data(as_text=True))
+    response = client.post(
+        "/en/redactie/taalcheck",
+        data={"csrf_token": token, "text": "Wij sturen u een brief. Bel ons als u vragen heeft."},
+        headers={"HX-Request": "true"},
+    )
+    soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    cells = [td.get_text(" ", strip=True) for td in soup.select(".loket-table td")]
+    assert any(c.startswith("at most") for c in cells)
+    assert "5.5" in cells  # English notation on the English page: 11 words in 2 sentences
+    assert soup.select_one("#taalcheck-status").get_text(strip=True).startswith("Level ")

@@ -61,7 +61,11 @@ def test_json_lines_shape_and_settings_from_file_names(content: Path) -> None:
     assert (by_path["en/hulp.b1.md"]["profile"], by_path["en/hulp.b1.md"]["lang"]) == ("b1", "en")
     assert by_path["en/pagina/contact.b1.md"]["lang"] == "en"
     for record in records:
-        assert set(record) == {"path", "lang", "profile", "level", "passed", "metrics", "findings"}
+        assert set(record) == {
+            "path", "lang", "profile", "level", "measure", "passed", "metrics", "findings",
+        }  # fmt: skip
+        english = ("flesch-kincaid", "sentence-length")
+        assert record["measure"] in (("dutch-engine",) if record["lang"] == "nl" else english)
         assert record["level"] in ("A2", "B1", "B2+")
         assert isinstance(record["passed"], bool)
         assert all(isinstance(v, (int, float)) for v in record["metrics"].values())

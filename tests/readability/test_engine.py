@@ -112,7 +112,7 @@ def test_fixes_are_worst_first() -> None:
     assert report.fixes()[0].rule == "policy_word"
 
 
-def test_english_mode_runs_language_neutral_checks_only() -> None:
+def test_english_mode_skips_dutch_word_checks_and_says_what_decided() -> None:
     text = "Indien u vragen heeft, bel ons. " + " ".join(["word"] * 25) + "."
     report = analyse(text, lang="en", message_lang="en")
     found = {f.rule for f in report.findings}
@@ -120,8 +120,62 @@ def test_english_mode_runs_language_neutral_checks_only() -> None:
     assert "sentence_length" in found
     assert "jargon" not in found
     assert report.metrics["language_neutral"] == 1.0
-    assert report.findings[0].message.startswith("Language-neutral checks only")
+    assert report.findings[0].message.startswith("English text: the level comes from")
     assert report.level in ("B1", "B2+")
+    assert report.measure in ("flesch-kincaid", "sentence-length")
+
+
+PLAIN_EN = (
+    "You can get help with your council tax if your income is low. Apply online, or call us "
+    "and we send you a form. We decide within eight weeks and send you a letter."
+)
+DENSE_EN = (
+    "Pursuant to the applicable regulations, remission of municipal taxation may be granted "
+    "upon submission of a substantiated application demonstrating insufficient financial "
+    "capacity, notwithstanding any supplementary conditions determined by the competent "
+    "authority in accordance with national implementing legislation."
+)
+
+
+def test_english_gets_a_real_level_from_flesch_kincaid() -> None:
+    plain = analyse(PLAIN_EN, lang="en")
+    dense = analyse(DENSE_EN, lang="en")
+    assert plain.level == "B1" and plain.passed
+    assert dense.level == "B2+" and dense.measure == "flesch-kincaid" and not dense.passed
+    assert dense.metrics["flesch_kincaid_grade"] > 10 > plain.metrics["flesch_kincaid_grade"]
+    assert dense.reasons[0].metric == "flesch_kincaid_grade"
+
+
+def test_english_formulas_agree_with_textstat_on_plain_prose() -> None:
+    import textstat
+
+    from app.readability import english
+
+    english.warm_up()  # textstat reads the CMU dictionary through NLTK, never downloading it
+    report = analyse(PLAIN_EN, lang="en")
+    assert report.metrics["flesch_kincaid_grade"] == pytest.approx(
+        textstat.flesch_kincaid_grade(PLAIN_EN), abs=0.5
+    )
+    assert report.metrics["flesch_reading_ease"] == pytest.approx(
+        textstat.flesch_reading_ease(PLAIN_EN), abs=3
+    )
+
+
+def test_dutch_reports_say_the_dutch_engine_decided() -> None:
+    assert analyse(B1).measure == "dutch-engine"
+
+
+def test_reasons_put_what_drives_the_level_first() -> None:
+    text = (
+        "Indien u zich niet met deze beschikking kunt verenigen, kunt u bezwaar maken. Derhalve "
+        "verzoeken wij u het formulier te retourneren. Dit is reeds eerder gemeld.\n\n"
+        + " ".join(["Dit is een zin."] * 6)
+    )
+    report = analyse(text)
+    assert report.level == "B2+"
+    assert report.reasons and report.reasons[0].metric == "officialese_per_100_words"
+    rules = [f.rule for f in report.fixes()]
+    assert rules.index("jargon") < rules.index("paragraph_length")
 
 
 def test_english_messages_and_verdict() -> None:
@@ -139,7 +193,7 @@ def test_every_message_exists_in_dutch_and_english() -> None:
 def test_to_dict_is_json_ready() -> None:
     data = analyse(B1).to_dict()
     assert set(data) == set(
-        "level passed profile lang metrics findings sentences marks verdict".split()  # noqa: SIM905
+        "level passed profile lang metrics findings sentences marks verdict reasons measure".split()  # noqa: SIM905
     )
     assert set(data["findings"][0]) == {
         "rule", "severity", "message", "sentence", "start", "end", "suggestion",

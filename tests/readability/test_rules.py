@@ -34,6 +34,7 @@ def rules(text: str, profile: str = "b1") -> list[str]:
         ("passive", "Uw gegevens kunnen worden opgevraagd.", "b1"),
         ("passive", "De brief werd gisteren verstuurd.", "b1"),
         ("nominalisation", "Na de beoordeling hoort u meer.", "b1"),
+        ("nominalisation", "Na verstrekking van de pas sturen wij een brief.", "b1"),
         ("abbreviation", "Neem bijv. uw pas mee.", "b1"),
         ("abbreviation", "Dit is i.v.m. de drukte.", "b1"),
         ("long_word", "Dat staat in het uitvoeringsprogramma.", "b1"),
@@ -104,8 +105,65 @@ def test_sentence_length_is_blocking_when_far_too_long() -> None:
     assert not report.passed
 
 
-def test_jargon_data_file_is_big_enough() -> None:
-    from app.readability.data import jargon
+def test_jargon_data_file_is_big_enough_and_valid() -> None:
+    from app.readability.jargon import table
 
-    entries = {e.term for e in list(jargon().words.values()) + list(jargon().phrases.values())}
-    assert len(entries) >= 100
+    entries = table().entries
+    assert len(entries) >= 140
+    for entry in entries:
+        assert entry.alternative or entry.advice or entry.kind == "zn", entry.term
+
+
+def test_the_view_never_reads_a_replacement_plus_the_rest_of_the_expression() -> None:
+    """'in aanmerking genomen' is one expression: advice on all of it, not '-> kunnen krijgen'."""
+    text = "Uw spaargeld wordt in aanmerking genomen."
+    finding = next(f for f in analyse(text).findings if f.rule == "jargon")
+    assert text[finding.start : finding.end] == "in aanmerking genomen"
+    assert finding.suggestion is None
+
+
+@pytest.mark.parametrize(
+    ("words", "parts", "profile"),
+    [
+        (22, "twee", "b1"),
+        (35, "twee of drie", "b1"),
+        (75, "vier of vijf", "b1"),
+        (20, "twee of drie", "makkelijk"),
+    ],
+)
+def test_long_sentences_get_advice_in_proportion(words: int, parts: str, profile: str) -> None:
+    text = " ".join(["woord"] * words) + "."
+    finding = next(
+        f for f in analyse(text, profile=profile).findings if f.rule == "sentence_length"
+    )
+    assert f"Maak er {parts} zinnen van" in finding.message
+
+
+def test_long_sentences_say_where_to_split() -> None:
+    text = (
+        "Wij kijken naar uw inkomen en naar uw spaargeld in de afgelopen drie maanden, omdat wij "
+        "moeten weten of u genoeg geld heeft om de kosten van de rekening zelf te betalen, maar "
+        "als dat niet zo is dan helpen wij u graag."
+    )
+    report = analyse(text)
+    finding = next(f for f in report.findings if f.rule == "sentence_length")
+    assert "Knip bijvoorbeeld bij de komma voor 'omdat'" in finding.message
+    cuts = [m for m in report.marks if m.kind == "knip"]
+    assert cuts and all(text[m.start - 1] == "," for m in cuts)
+
+
+def test_nominalisation_names_the_plain_verb_and_is_marked() -> None:
+    text = "Geef een wijziging van uw adres aan ons door."
+    report = analyse(text)
+    finding = next(f for f in report.findings if f.rule == "nominalisation")
+    assert "'veranderen'" in finding.message and finding.suggestion is None
+    mark = next(m for m in report.marks if m.kind == "nominalisatie")
+    assert text[mark.start : mark.end] == "wijziging" and mark.hint == "veranderen"
+
+
+def test_overlapping_officialese_counts_once() -> None:
+    text = "De aanvrager is van toepassing. " * 5
+    report = analyse(text)
+    jargon = [f for f in report.findings if f.rule == "jargon"]
+    assert len(jargon) == 10
+    assert report.metrics["jargon_per_100_words"] == round(10 * 100 / 25, 2)

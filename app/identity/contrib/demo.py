@@ -14,11 +14,11 @@ from flask import url_for
 from app.core import flows
 from app.core.connectors import ConnectorError
 from app.identity.broker import LoginBroker, LoginFailed, LoginStart, brokers
+from app.identity.claims import method_settings
 from app.identity.demo import demo_resident
 from app.identity.resident import METHODS, Resident
 
 CODE_KIND = "inlog-democode"
-LEVELS = {"digid": "urn:digid:substantieel", "yivi": "urn:yivi:bsn", "eherkenning": "urn:eh:loa3"}
 
 
 @brokers.register("demo")
@@ -59,4 +59,10 @@ class DemoBroker(LoginBroker):
         person = demo_resident(str(code.data["key"]), method)
         if person is None:
             raise LoginFailed("failed", "unknown demo resident")
-        return Resident(**{**person.to_data(), "level": LEVELS[method]})
+        # The lowest level the real broker would have to reach for this method.
+        level = method_settings(self.config)[method].accepted_acr[0]
+        return Resident(**{**person.to_data(), "level": level})
+
+    def logout_url(self, resident: Resident | None, return_to: str) -> str | None:
+        """Take the same route as a real logout: a stop at the (demo) broker, then back."""
+        return url_for("identity.demo_logout", method=resident.method if resident else None)

@@ -1,0 +1,1 @@
+"""Implementations of the case system, each registered under a name (demo, http)."""

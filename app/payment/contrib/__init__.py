@@ -1,0 +1,1 @@
+"""Implementations of the payment provider, each registered under a name."""

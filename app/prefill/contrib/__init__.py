@@ -1,0 +1,1 @@
+"""Implementations of the register sources, each registered under a name (demo, http)."""

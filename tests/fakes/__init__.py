@@ -1,0 +1,1 @@
+"""Local fakes of external systems, each its own process on a loopback port (real HTTP)."""
