@@ -71,7 +71,8 @@ def test_the_day_shows_support_needs_and_records_who_came(staff_app: Flask, cloc
     assert soup(page).select("form.loket-inline-form") == []  # not started yet
     clock.advance(dt.timedelta(days=1, hours=2))  # Tuesday 10.00
     page = client.get("/medewerker/afspraken?dag=2027-03-09")
-    page = post_form(client, page, selector="form.loket-inline-form")
+    outcome = (("uitkomst", "geweest"),)
+    page = post_form(client, page, selector="form.loket-inline-form", fill=outcome)
     with staff_app.app_context():
         assert db.session.get(Booking, booking_id).status == "geweest"
     assert "Geweest" in soup(page).get_text()
