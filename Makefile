@@ -48,7 +48,11 @@ run: setup instance/loket.db
 	$(FLASK) demo vullen
 	$(FLASK) demo accounts
 	@echo "Loket draait op http://127.0.0.1:$(PORT) (stoppen met Ctrl+C)"
-	PORT=$(PORT) $(PY) -m app.wsgi
+	@# The outbox worker sends what the site queues (demo: kept in the database, see
+	@# /medewerker/berichten); it stops with the site.
+	$(FLASK) berichten versturen --loop & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  PORT=$(PORT) $(PY) -m app.wsgi
 
 # Browser and database servers for the tests: installed with apt when missing.
 system-test-deps:

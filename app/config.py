@@ -67,6 +67,8 @@ class Config:
         "personen": "http" if os.environ.get("BRP_PERSONEN_URL") else "demo",
         "reisdocumenten": "http" if os.environ.get("BRP_REISDOCUMENTEN_URL") else "demo",
         "zaken": "http" if os.environ.get("ZAKEN_URL") else "demo",
+        "email": "smtp" if os.environ.get("SMTP_HOST") else "demo",
+        "sms": "messagebird" if os.environ.get("MESSAGEBIRD_ACCESS_KEY") else "demo",
     }
     OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "")
     OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
@@ -149,6 +151,43 @@ class Config:
     # Minutes a flow's answers are kept after the last step, per kind (default two hours).
     FLOW_TTL_MINUTES: dict[str, int] = {}
 
+    # The outbox (app/notify): e-mail over an SMTP relay, SMS through MessageBird, letters as PDF.
+    # Without SMTP_HOST / MESSAGEBIRD_ACCESS_KEY the demo connectors keep messages in the
+    # database; NOTIFY_DEMO_ALLOWED says whether that is acceptable (not in production).
+    SMTP_HOST = os.environ.get("SMTP_HOST", "")
+    SMTP_PORT = int(os.environ.get("SMTP_PORT", "587"))
+    SMTP_TLS = os.environ.get("SMTP_TLS", "starttls")  # "starttls", "ssl" or "none"
+    SMTP_USERNAME = os.environ.get("SMTP_USERNAME", "")
+    SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD", "")
+    SMTP_TIMEOUT = float(os.environ.get("SMTP_TIMEOUT", "30"))
+    NOTIFY_EMAIL_FROM = os.environ.get(
+        "NOTIFY_EMAIL_FROM", "Gemeente Nijmegen <noreply@loket.example>"
+    )
+    NOTIFY_REPLY_TO = os.environ.get("NOTIFY_REPLY_TO", "")
+    NOTIFY_BOUNCE_ADDRESS = os.environ.get("NOTIFY_BOUNCE_ADDRESS", "")  # envelope sender
+    NOTIFY_MESSAGE_ID_DOMAIN = os.environ.get("NOTIFY_MESSAGE_ID_DOMAIN", "")  # default: From's
+    MESSAGEBIRD_URL = os.environ.get("MESSAGEBIRD_URL", "https://rest.messagebird.com")
+    MESSAGEBIRD_ACCESS_KEY = os.environ.get("MESSAGEBIRD_ACCESS_KEY", "")
+    SMS_ORIGINATOR = os.environ.get("SMS_ORIGINATOR", "Nijmegen")  # at most 11 letters
+    SMS_TIMEOUT = float(os.environ.get("SMS_TIMEOUT", "15"))
+    SMS_VALIDITY_SECONDS = int(os.environ.get("SMS_VALIDITY_SECONDS", str(24 * 3600)))
+    # A text longer than this many segments is sent with "ë" as "e" when that makes it shorter.
+    NOTIFY_SMS_MAX_SEGMENTS = 2
+    # A claimed message is retried by another worker after the lease; it must be longer than
+    # the slowest delivery (SMTP_TIMEOUT per step, several steps).
+    NOTIFY_LEASE_SECONDS = float(os.environ.get("NOTIFY_LEASE_SECONDS", "300"))
+    NOTIFY_MAX_ATTEMPTS = int(os.environ.get("NOTIFY_MAX_ATTEMPTS", "8"))
+    NOTIFY_BACKOFF_SECONDS = float(os.environ.get("NOTIFY_BACKOFF_SECONDS", "60"))
+    NOTIFY_BACKOFF_MAX_SECONDS = float(os.environ.get("NOTIFY_BACKOFF_MAX_SECONDS", "21600"))
+    NOTIFY_POLL_SECONDS = float(os.environ.get("NOTIFY_POLL_SECONDS", "5"))
+    NOTIFY_KEEP_DAYS = int(os.environ.get("NOTIFY_KEEP_DAYS", "90"))  # then purged
+    # DejaVu Sans (it has € and ë) from npm, so letters work wherever `make setup` ran.
+    NOTIFY_LETTER_FONT_DIR = os.environ.get(
+        "NOTIFY_LETTER_FONT_DIR", str(ROOT / "node_modules" / "dejavu-fonts-ttf" / "ttf")
+    )
+    NOTIFY_LETTER_DUPLEX = True  # the day's bundle: each letter starts on a front page
+    NOTIFY_DEMO_ALLOWED = False
+
 
 class DevelopmentConfig(Config):
     """`make run`: the embedded SQLite database with demo data, not in debug mode.
@@ -160,6 +199,7 @@ class DevelopmentConfig(Config):
     DEMO_SOURCES = True
     PUBLIC_URL_FROM_REQUEST = True
     SECRET_KEY_FILE = True
+    NOTIFY_DEMO_ALLOWED = True
 
 
 class TestConfig(Config):
@@ -172,6 +212,19 @@ class TestConfig(Config):
     DEMO_SOURCES = True
     CONNECTORS: dict[str, str] = {}
     PUBLIC_URL_FROM_REQUEST = True  # the test client and the test servers are development servers
+    NOTIFY_DEMO_ALLOWED = True
+    SMTP_HOST = "127.0.0.1"  # tests start aiosmtpd on a free port and pass SMTP_PORT
+    SMTP_PORT = int(os.environ.get("SMTP_PORT", "0"))
+    SMTP_TLS = "none"
+    SMTP_USERNAME = ""
+    SMTP_TIMEOUT = 5.0
+    NOTIFY_EMAIL_FROM = "Gemeente Nijmegen <noreply@loket.example>"
+    MESSAGEBIRD_URL = os.environ.get("MESSAGEBIRD_URL", "http://127.0.0.1:9")
+    MESSAGEBIRD_ACCESS_KEY = "test-access-key"  # the fake server's key (tests only)
+    SMS_TIMEOUT = 5.0
+    NOTIFY_LEASE_SECONDS = float(os.environ.get("NOTIFY_LEASE_SECONDS", "60"))
+    NOTIFY_BACKOFF_SECONDS = 60.0
+    NOTIFY_POLL_SECONDS = float(os.environ.get("NOTIFY_POLL_SECONDS", "0.2"))
 
 
 class ProductionConfig(Config):

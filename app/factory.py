@@ -27,6 +27,7 @@ CAPABILITIES = (
     "app.payment",
     "app.editor",
     "app.panel",
+    "app.notify",
     "app.address",
     "app.booking",
 )

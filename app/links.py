@@ -1,21 +1,24 @@
 """Resolve links from content to this site, so a resident never lands on a page that is not there.
 
 Content names the URLs of flows (`/afspraak?onderwerp=...`, `/formulieren/...`) that may be built
-later. Until a flow exists, booking links go to the contact page and other links are shown as
-plain text.
+later. Until a flow exists, a link to it is shown as plain text (and a channel says it cannot be
+done here yet): a link must never promise what is not there. Only "Praat met een mens"
+(`booking_url`) falls back to the contact page, which lists every way to reach a person.
 """
 
 import re
 from html import unescape
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
-from flask import current_app, url_for
+from flask import current_app, request, url_for
+from flask_babel import gettext as _
 from markupsafe import Markup, escape
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import RequestRedirect
 
 from app.extensions import current_language
 from app.i18n import path_in
+from app.pages.markdown import TABLE_LABEL
 
 
 def internal_exists(path: str) -> bool:
@@ -40,16 +43,18 @@ def resolve(url: str | None) -> str | None:
     path = urlsplit(url).path
     if internal_exists(path):
         return path_in(current_language(), url)
-    if path.startswith("/afspraak"):
-        return url_for("site.contact")
     return None
 
 
-_LOCAL_LINK = re.compile(r'<a href="(/[^"]*)">(.*?)</a>', re.S)
+# Our renderer writes href first; other attributes (lang) may follow it.
+_LOCAL_LINK = re.compile(r'<a href="(/[^"]*)"([^>]*)>(.*?)</a>', re.S)
 
 
 def resolve_html(html: str) -> Markup:
     """Resolve every local link in rendered content; a link that leads nowhere yet becomes text.
+
+    Words the renderer cannot know (it runs before any request) are filled in here, in the
+    page's language: the name of a table's scroll box.
 
     Content and routes do not change while the app runs: each text is resolved once per language.
     """
@@ -64,14 +69,36 @@ def _resolve_html(html: str) -> Markup:
 
     def replace(match: re.Match[str]) -> str:
         href = resolve(unescape(match.group(1)))
-        if href is None:
-            return match.group(2)
-        return f'<a href="{escape(href)}">{match.group(2)}</a>'
+        attributes, text = match.group(2), match.group(3)
+        if href is None:  # text, in the link's language
+            return f"<span{attributes}>{text}</span>" if attributes else text
+        return f'<a href="{escape(href)}"{attributes}>{text}</a>'
 
+    html = html.replace(TABLE_LABEL, f'aria-label="{escape(_("Tabel"))}"')
     return Markup(_LOCAL_LINK.sub(replace, html))  # noqa: S704 - html is our own rendered Markdown
+
+
+def can_book() -> bool:
+    """Return whether residents can book a person on this site (the booking flow exists)."""
+    return internal_exists("/afspraak")
 
 
 def booking_url(topic: str | None = None) -> str:
     """Return the link for "Praat met een mens": the booking flow for a topic, or contact."""
     url = f"/afspraak?onderwerp={topic}" if topic else "/afspraak"
     return resolve(url) or url_for("site.contact")
+
+
+def is_here(url: str | None) -> bool:
+    """Return whether `url` is the page being shown: a link there would only reload it.
+
+    A fragment of this page (`#inhoud`) is not "here": it moves within the page.
+    """
+    if not url or url.startswith("#"):
+        return False
+    target = urlsplit(url)
+    if target.scheme or target.netloc:
+        return False
+    same_path = target.path == request.script_root + request.path
+    query = sorted(parse_qsl(request.query_string.decode("utf-8", "replace")))
+    return same_path and sorted(parse_qsl(target.query)) == query

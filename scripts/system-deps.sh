@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install the servers the tests need (Debian packages) when they are missing.
+# Install the servers and files the tests need (Debian packages) when they are missing.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)

@@ -17,7 +17,7 @@ def check_page(html: str | bytes, lang: str | None = None) -> BeautifulSoup:
 
     h1s = soup.find_all("h1")
     assert len(h1s) == 1, f"expected one <h1>, found {len(h1s)}"
-    h1 = h1s[0].get_text(" ", strip=True)
+    h1 = " ".join(h1s[0].get_text().split())  # inline marks (<span lang>) add no spaces
     title = soup.title.get_text(strip=True) if soup.title else ""
     for prefix in TITLE_PREFIXES:
         title = title.removeprefix(prefix)

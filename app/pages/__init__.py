@@ -29,10 +29,11 @@ def capability() -> "Capability":
     from flask import current_app
 
     from app.core.capabilities import Capability
-    from app.links import booking_url, resolve, resolve_html
+    from app.links import booking_url, can_book, is_here, resolve, resolve_html
     from app.pages import states
     from app.pages.labels import KIND_LABELS, page_status
     from app.pages.life_events import LIFE_EVENTS
+    from app.pages.markdown import marked_html
     from app.pages.views import bp, prefers_easy_read, public_paths
 
     return Capability(
@@ -46,6 +47,9 @@ def capability() -> "Capability":
             "resolve_link": resolve,
             "resolve_html": resolve_html,
             "booking_url": booking_url,
+            "is_here": is_here,
+            "with_lang_marks": marked_html,
+            "can_book": can_book,
             "kind_labels": KIND_LABELS,
             "life_event_titles": {e.slug: e.title for e in LIFE_EVENTS},
             "prefers_easy_read": prefers_easy_read,

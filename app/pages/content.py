@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from app.pages.life_events import LIFE_EVENT_SLUGS
-from app.pages.markdown import plain_text, render_block, render_inline
+from app.pages.markdown import marked_html, plain_text, render_block, render_inline, unmarked
 
 LANGS = ("nl", "en")
 VARIANTS = ("b1", "makkelijk")
@@ -38,8 +38,9 @@ class ContentError(Exception):
 class Channel:
     type: str
     kind: str
-    label: str
+    label: str  # plain text; label_html has the language marks (content/README.md)
     url: str | None = None
+    label_html: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ class EasyBlock:
 
 @dataclass(frozen=True)
 class Page:
+    """A content page. Texts from the front matter are plain (for <title>, search, lists of
+    pages); their `*_html` twins carry the language marks (`[Kinderfonds]{lang=nl}`) as spans."""
+
     slug: str
     lang: str
     variant: str
@@ -89,6 +93,11 @@ class Page:
     text: str = ""
     # Facts an editor must still confirm (front matter `to_verify`); shown on /redactie only.
     to_verify: tuple[str, ...] = ()
+    title_html: str = ""
+    summary_html: str = ""
+    costs_html: str = ""
+    owner_html: str = ""
+    in_person_html: str = ""
 
     @property
     def key(self) -> str:
@@ -198,7 +207,13 @@ def _channels(path: Path, meta: dict[str, Any]) -> tuple[Channel, ...]:
         if not isinstance(label, str) or not label.strip():
             raise _fail(path, "every channel needs a label")
         channels.append(
-            Channel(item["type"], item["kind"], label.strip(), _url(path, item.get("url")))
+            Channel(
+                item["type"],
+                item["kind"],
+                unmarked(label.strip()),
+                _url(path, item.get("url")),
+                marked_html(label.strip()),
+            )
         )
     types = {c.type for c in channels}
     if "digitaal" not in types:
@@ -302,24 +317,24 @@ def load_page(path: Path, lang: str, pictograms: frozenset[str]) -> Page:
     keywords = meta.get("keywords") or []
     if not isinstance(keywords, list):
         raise _fail(path, "'keywords' must be a list")
-    in_person = meta.get("in_person_required")
+    in_person = str(meta.get("in_person_required") or "")
+    texts = {key: _text(path, meta, key) for key in ("title", "summary", "costs", "owner")}
     common: dict[str, Any] = {
         "slug": slug,
         "lang": lang,
         "variant": variant,
         "path": path,
-        "title": _text(path, meta, "title"),
-        "summary": _text(path, meta, "summary"),
+        **{key: unmarked(text) for key, text in texts.items()},
+        **{f"{key}_html": marked_html(text) for key, text in texts.items()},
         "life_event": meta["life_event"],
         "channels": _channels(path, meta),
-        "costs": _text(path, meta, "costs"),
-        "owner": _text(path, meta, "owner"),
         "last_reviewed": reviewed,
         "body": body,
         "booking": _booking(path, meta),
         "related_form": meta.get("related_form"),
         "keywords": tuple(str(k) for k in keywords),
-        "in_person_required": str(in_person) if in_person else None,
+        "in_person_required": unmarked(in_person) or None,
+        "in_person_html": marked_html(in_person),
         "words": _words(path, meta),
         "to_verify": _to_verify(path, meta),
         "text": plain_text(body.replace(CHANNELS_MARKER, "")),

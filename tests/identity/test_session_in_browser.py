@@ -75,6 +75,8 @@ def test_typed_text_stays_when_staying_logged_in(
     browser.delete_all_cookies()
     log_in_resident(browser, base, "jan")
     browser.get(base + "/sessie")
+    # Something typed and not sent yet: the search field behind the header's "Zoeken" control.
+    browser.find_element(By.CSS_SELECTOR, "[aria-controls=zoeken-kop]").click()
     browser.find_element(By.ID, "zoek-kop").send_keys("paspoort")
     browser.find_element(By.CSS_SELECTOR, "#sessie-verlengen button").click()
     WebDriverWait(browser, 10).until(lambda d: "U blijft ingelogd tot" in live_text(d))

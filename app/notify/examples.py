@@ -1,0 +1,140 @@
+"""An example context for every kind of message, per language: the contract with the callers.
+
+The templates in `templates/messages/` use exactly these names. Tests render every template
+with these (and with worst cases for SMS length); the demo data uses them too. A caller that
+adds a kind adds its example here, with its templates.
+
+The shape follows the booking capability (app/booking/notices.py): texts come ready in the
+message's language (`when`, `day`, `old_when` as the booking formats them, daylight saving
+time included), `place` is a list of lines (name, street, postcode and city for the desk or a
+Stip; one sentence for a phone or video call; "Bij u thuis" and the address for a home visit).
+`channel` is how the conversation takes place: balie, stip, telefoon, video or thuis. Links are
+absolute, language-neutral token links. `bring` (a list) is optional everywhere.
+"""
+
+from typing import Any
+
+_PLACE = {
+    "balie": ["Stadswinkel", "Mariënburg 30", "6511 PS Nijmegen"],
+    "telefoon": {
+        "nl": ["Wij bellen u op 06 12 34 56 78."],
+        "en": ["We call you on 06 12 34 56 78."],
+    },
+}
+
+_APPOINTMENT: dict[str, dict[str, Any]] = {
+    "nl": {
+        "reference": "AF-4736-KM",
+        "name": "Fatima El Amrani",
+        "topic": "Paspoort of ID-kaart aanvragen",
+        "channel": "balie",
+        "when": "dinsdag 2 maart 2027 om 10.30 uur",
+        "day": "dinsdag 2 maart 2027",
+        "time": "10.30 uur",
+        "place": _PLACE["balie"],
+        "phone": "",
+        "contact": "email",
+        "bring": ["Uw paspoort, identiteitskaart of rijbewijs.", "Een pasfoto."],
+        "manage_url": "https://loket.nijmegen.nl/afspraak/link?code=voorbeeld",
+        "calendar_url": "https://loket.nijmegen.nl/afspraak/agenda.ics?code=voorbeeld",
+    },
+    "en": {
+        "reference": "AF-4736-KM",
+        "name": "Fatima El Amrani",
+        "topic": "Apply for a passport or ID card",
+        "channel": "balie",
+        "when": "Tuesday 2 March 2027 at 10:30",
+        "day": "Tuesday 2 March 2027",
+        "time": "10:30",
+        "place": _PLACE["balie"],
+        "phone": "",
+        "contact": "email",
+        "bring": ["Your passport, identity card or driving licence.", "A passport photo."],
+        "manage_url": "https://loket.nijmegen.nl/afspraak/link?code=voorbeeld",
+        "calendar_url": "https://loket.nijmegen.nl/afspraak/agenda.ics?code=voorbeeld",
+    },
+}
+_OLD_WHEN = {
+    "nl": "woensdag 24 februari 2027 om 14.00 uur",
+    "en": "Wednesday 24 February 2027 at 14:00",
+}
+_ANSWER_BEFORE = {
+    "nl": "vrijdag 26 februari 2027 om 12.00 uur",
+    "en": "Friday 26 February 2027 at 12:00",
+}
+_REASON = {
+    "nl": "de Stadswinkel is dicht door een storing",
+    "en": "the Stadswinkel is closed by a fault",
+}
+
+
+def _with(lang: str, drop: tuple[str, ...] = (), **extra: Any) -> dict[str, Any]:
+    context = {**_APPOINTMENT[lang], **extra}
+    for key in drop:
+        context.pop(key, None)
+    return context
+
+
+EXAMPLES: dict[str, dict[str, dict[str, Any]]] = {
+    "afspraak-bevestiging": {lang: _with(lang) for lang in ("nl", "en")},
+    "afspraak-gewijzigd": {lang: _with(lang, old_when=_OLD_WHEN[lang]) for lang in ("nl", "en")},
+    "afspraak-afgezegd": {
+        lang: _with(lang, drop=("manage_url", "calendar_url")) for lang in ("nl", "en")
+    },
+    "afspraak-herinnering": {lang: _with(lang) for lang in ("nl", "en")},
+    "afspraak-wachtlijst": {
+        lang: _with(
+            lang,
+            drop=("manage_url", "calendar_url"),
+            offer_url="https://loket.nijmegen.nl/afspraak/aanbod?code=voorbeeld",
+            hours=2,
+            answer_before=_ANSWER_BEFORE[lang],
+        )
+        for lang in ("nl", "en")
+    },
+    "afspraak-dag-dicht": {
+        lang: _with(lang, reason=_REASON[lang], old_when=_OLD_WHEN[lang], moved=True)
+        for lang in ("nl", "en")
+    },
+    "vraag-antwoord": {
+        "nl": {
+            "reference": "VR-6374-QT",
+            "name": "Fatima El Amrani",
+            "topic": "Afval en containers",
+            "question": "Wanneer wordt het grofvuil opgehaald?",
+            "answer": "Wij halen grofvuil op afspraak op. Bel ons om een dag te kiezen.",
+        },
+        "en": {
+            "reference": "VR-6374-QT",
+            "name": "Fatima El Amrani",
+            "topic": "Waste and containers",
+            "question": "When is bulky waste collected?",
+            "answer": "We collect bulky waste by appointment. Call us to choose a day.",
+        },
+    },
+}
+
+# Which channels each kind is written for. Reminders and waiting-list offers go by e-mail or
+# SMS only: a letter would arrive too late.
+CHANNELS_OF: dict[str, tuple[str, ...]] = {
+    "afspraak-bevestiging": ("email", "sms", "brief"),
+    "afspraak-gewijzigd": ("email", "sms", "brief"),
+    "afspraak-afgezegd": ("email", "sms", "brief"),
+    "afspraak-herinnering": ("email", "sms"),
+    "afspraak-wachtlijst": ("email", "sms"),
+    "afspraak-dag-dicht": ("email", "sms", "brief"),
+    "vraag-antwoord": ("email", "sms", "brief"),
+}
+
+# Worst cases for the length of an SMS (tests/notify/test_segments.py).
+LONG_WHEN = {
+    "nl": "woensdag 30 september 2026 om 10.30 uur (wintertijd)",
+    "en": "Wednesday 30 September 2026 at 10:30 (winter time)",
+}
+LONG_PLACE = ["Stip Wijkcentrum Dukenburg", "Meijhorst 60-10", "6537 KT Nijmegen"]
+PHONE_PLACE: dict[str, list[str]] = _PLACE["telefoon"]  # type: ignore[assignment]
+
+
+def example(kind: str, lang: str, **changes: Any) -> dict[str, Any]:
+    """Return a copy of the example context of `kind` in `lang`, with `changes` applied."""
+    return {**EXAMPLES[kind.replace("_", "-")][lang], **changes}

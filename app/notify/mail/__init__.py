@@ -1,0 +1,1 @@
+"""E-mail: the transport connector kind (base.py), SMTP (smtp.py) and the demo transport."""

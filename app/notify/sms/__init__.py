@@ -1,0 +1,1 @@
+"""SMS: the provider connector kind (base.py), MessageBird (messagebird.py), demo, segments."""
