@@ -12,6 +12,7 @@ from app.booking import service
 from app.booking.models import Agenda, Booking, ClosedDay, TopicLength, WrittenQuestion
 from app.core.time import Clock, local_datetime
 from app.extensions import db
+from app.notify import outbox
 from tests.booking.test_service import desk, request
 from tests.booking.walk import errors, post_form, soup
 from tests.browse import demo_login
@@ -107,6 +108,10 @@ def test_written_questions_are_answered_once(staff_app: Flask) -> None:
     with staff_app.app_context():
         question = db.session.scalar(select(WrittenQuestion))
         assert question.status == "beantwoord" and question.phone == "+31612345678"
+        # The answer goes out the way the resident asked for: one SMS, with the answer in it.
+        [told] = outbox.messages_about(question.about)
+        assert (told.kind, told.channel) == ("vraag_antwoord", "sms")
+        assert "Ja, dat kan." in told.body and question.reference in told.body
     again = post_form(staff, page, fill=(("antwoord", "Nog een keer"),))
     with staff_app.app_context():
         assert (
