@@ -488,6 +488,11 @@ def test_a_double_click_books_once(booking_app: Flask) -> None:
     assert len(bookings(booking_app)) == 1
     page = client.get("/afspraak/bevestiging")
     assert reference(page) == bookings(booking_app)[0].reference
+    with booking_app.app_context():  # and one confirmation in the outbox, not two
+        from app.notify import outbox
+
+        sent = outbox.messages_about(bookings(booking_app)[0].about)
+        assert [m.kind for m in sent] == ["afspraak_bevestiging"]
 
 
 def test_a_logged_in_resident_is_linked_by_a_keyed_hash_not_the_bsn(booking_app: Flask) -> None:

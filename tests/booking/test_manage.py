@@ -138,3 +138,30 @@ def test_a_lookup_with_bad_input(booking_app: Flask) -> None:
     ]
     page = lookup(client, "x" * 50, "6511 AB")
     assert errors(page) == ["Een afspraaknummer ziet er zo uit: AF-4736-KM."]
+
+
+def not_satisfied(page) -> str:  # type: ignore[no-untyped-def]
+    """The "Niet tevreden?" block: how to complain, and a link to the ombudsman."""
+    block = soup(page).select_one("section.loket-not-satisfied")
+    assert block is not None, page.request.path
+    links = [a["href"] for a in block.find_all("a", href=True)]
+    assert any("ombudsman" in href for href in links), links
+    assert any(href.endswith("/contact") for href in links), links
+    return block.get_text(" ", strip=True)
+
+
+def test_every_confirmation_says_how_to_complain(booking_app: Flask) -> None:
+    client = booking_app.test_client()
+    confirmation = book(client)
+    assert "Niet tevreden?" in not_satisfied(confirmation)
+    client.get(soup(confirmation).find("a", string="Afspraak veranderen of afzeggen")["href"])
+    page = client.get("/afspraak/beheer/verzetten", follow_redirects=True)
+    times = [i["value"] for i in soup(page).select('#tijden input[name="tijd"]')]
+    page = post_form(client, post_form(client, page, fill=(("tijd", times[2]),)))
+    assert "verzet naar" in soup(page).get_text()  # the confirmation of the change
+    assert "gemeentelijke ombudsman" in not_satisfied(page)
+    page = post_form(client, client.get("/afspraak/beheer/afzeggen"))
+    assert "Deze afspraak gaat niet door." in soup(page).get_text()
+    not_satisfied(page)
+    english = client.get("/en/afspraak/beheer")  # the same page in English
+    assert "Not satisfied?" in not_satisfied(english)

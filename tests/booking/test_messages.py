@@ -213,3 +213,46 @@ def test_the_purge_takes_the_messages_and_letters_with_it(booking_app: Flask, ru
         assert outbox.messages_about(about) == []
         assert db.session.scalars(select(Letter)).all() == []
         assert db.session.scalars(select(DemoDelivery)).all() == []
+
+
+def test_no_name_address_or_number_in_the_logs(booking_app: Flask, caplog, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import logging
+
+    # Alembic's fileConfig (the migrations in the test set-up) disables the loggers that
+    # existed then; in production migrations run in their own process. Listen to all of ours.
+    for name, logger in list(logging.root.manager.loggerDict.items()):
+        if isinstance(logger, logging.Logger) and name.split(".")[0] in ("app", "loket"):
+            monkeypatch.setattr(logger, "disabled", False)
+    caplog.set_level(logging.DEBUG)
+    with booking_app.test_request_context():
+        for contact in ("email", "sms", "brief"):
+            book(contact, start=FRIDAY_TEN, name="Logvrij Voorbeeldnaam")
+        booked = book("email", start=FRIDAY_TEN + dt.timedelta(hours=1), name="Logvrij Twee")
+        service.cancel(booked.booking.id, booked.booking.version)
+        assert Worker().run_once().handled == 5
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert logged, "the worker logs what it did"
+    for secret in ("Voorbeeldnaam", "Logvrij", "eva@voorbeeld.nl", "612345678", "Proefweg"):
+        assert secret not in logged, secret
+
+
+@pytest.mark.parametrize(
+    ("now", "day", "words"),
+    [
+        # The Tuesday after the spring change (summer time: 9.30 is 07.30 UTC).
+        (dt.datetime(2027, 3, 22, 8), dt.date(2027, 3, 30), "dinsdag 30 maart 2027 om 9.30 uur"),
+        # The Monday after the autumn change (winter time: 9.30 is 08.30 UTC).
+        (dt.datetime(2027, 10, 28, 8), dt.date(2027, 11, 1), "maandag 1 november 2027 om 9.30 uur"),
+    ],
+)
+def test_the_letter_says_the_time_on_the_clock_across_daylight_saving(
+    booking_app: Flask, now: dt.datetime, day: dt.date, words: str
+) -> None:
+    from app.core.time import frozen_at, local_datetime
+
+    with booking_app.test_request_context(), frozen_at(now):
+        start = local_datetime(day, dt.time(9, 30))
+        booked = book("brief", start=start).booking
+        assert Worker().run_once().letters == 1
+        text = " ".join(delivered(outbox.messages_about(booked.about)[0]).split())
+    assert text.count(words) >= 2, text
