@@ -256,3 +256,75 @@ def test_the_letter_says_the_time_on_the_clock_across_daylight_saving(
         assert Worker().run_once().letters == 1
         text = " ".join(delivered(outbox.messages_about(booked.about)[0]).split())
     assert text.count(words) >= 2, text
+
+
+ARTEFACTS = ("None", "{{", "}}", "{%", "[]", "['", "  ", " .", " ,", "..")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("contact", ["email", "sms", "brief"])
+def test_every_message_of_a_real_booking_reads_right(
+    booking_app: Flask, contact: str, lang: str
+) -> None:
+    """Each kind the booking sends, from real bookings (not the outbox's examples), on every
+    channel it has and in both languages: the reference in it, no template left-overs, an SMS
+    in at most two segments. Set MESSAGES_DUMP=<file> to read them all."""
+    import os
+
+    from app.booking import notices, questions
+
+    with booking_app.test_request_context():
+        first = book(contact, lang, FRIDAY_TEN, name="Eva Visser").booking
+        service.reschedule(first.id, first.version, FRIDAY_TEN + dt.timedelta(minutes=30))
+        db.session.refresh(first)
+        closing.close_day(None, FRIDAY_TEN.date(), "Er is een storing.", "There is a fault.")
+        db.session.refresh(first)
+        if contact != "brief":  # no reminder and no waiting list by letter
+            notices.reminder(first, service.add_token(first))
+            notices.offered(first, "voorbeeldcode", dt.timedelta(hours=2))
+            db.session.commit()
+        db.session.refresh(first)
+        service.cancel(first.id, first.version)
+        question = questions.ask(
+            questions.Question(
+                topic="kwijtschelding",
+                text="Mag ik mijn vraag schrijven?",
+                name="Eva Visser",
+                contact=contact,
+                email="eva@voorbeeld.nl" if contact == "email" else "",
+                phone="+31612345678" if contact == "sms" else "",
+                address=ADDRESS if contact == "brief" else None,
+                lang=lang,
+            )
+        )
+        assert questions.answer(question.id, "Ja, dat mag. Wij helpen u graag.", 1) is not None
+        messages = [*outbox.messages_about(first.about), *outbox.messages_about(question.about)]
+        kinds = [m.kind for m in messages]
+        expected = ["afspraak_bevestiging", "afspraak_gewijzigd", "afspraak_dag_dicht"]
+        if contact != "brief":
+            expected += ["afspraak_herinnering", "afspraak_wachtlijst"]
+        assert kinds == [*expected, "afspraak_afgezegd", "vraag_antwoord"]
+        assert Worker().run_once().handled == len(messages)
+        texts = {m.kind: delivered(m) for m in messages}
+        segments = {m.kind: m.segments for m in messages}
+        references = (first.reference, question.reference)
+    dump = os.environ.get("MESSAGES_DUMP")
+    if dump:
+        with open(dump, "a", encoding="utf-8") as f:
+            for kind, text in texts.items():
+                f.write(f"===== {kind} {contact} {lang}\n{text}\n\n")
+    for kind, text in texts.items():
+        reference = references[1] if kind == "vraag_antwoord" else references[0]
+        if not (kind == "afspraak_wachtlijst" and contact == "sms"):  # an offer, not yet booked
+            assert reference in " ".join(text.split()), (kind, text)
+        if contact == "sms":
+            assert (segments[kind] or 0) <= 2, (kind, text)
+            lines = [text]
+        else:
+            # A PDF's text is laid out in lines; look for left-overs line by line.
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+        # Spacing in a PDF's text is its layout (PostNL's "6532 EF  NIJMEGEN", the footer).
+        artefacts = [a for a in ARTEFACTS if a != "  "] if contact == "brief" else ARTEFACTS
+        for line in lines:
+            for artefact in artefacts:
+                assert artefact not in line, (kind, artefact, line)
