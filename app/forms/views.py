@@ -4,26 +4,65 @@ Saving and resuming are in views_drafts.py, the resident's own submissions (PDF 
 withdraw) in views_submitted.py, the paper version and "past niet" in views_extra.py.
 """
 
+import hashlib
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import format_date
 from flask_babel import gettext as _
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from app.core import flows
 from app.core.connectors import SourceUnavailable
+from app.core.time import aware, local
 from app.core.wizard import go
 from app.extensions import current_language
 from app.forms import engine, fields, library, service
 from app.forms.definitions import FormDef
 from app.forms.forms import ConfirmForm
-from app.i18n import path_in
+from app.i18n import neutral_url_for, path_in
 from app.identity.resident import current_resident
 from app.links import exists_when
 from app.security import accepts_files
 
-bp = Blueprint("forms", __name__)
+STATIC = Path(__file__).resolve().parent / "static"
+bp = Blueprint("forms", __name__, static_folder=str(STATIC), static_url_path="/formulieren/static")
+
+
+@cache
+def _version(filename: str) -> str:
+    return hashlib.sha256((STATIC / filename).read_bytes()).hexdigest()[:12]
+
+
+@bp.app_template_global()
+def forms_static(filename: str) -> str:
+    """The language-neutral, versioned URL of a file in app/forms/static."""
+    return neutral_url_for("forms.static", filename=filename, v=_version(filename))
+
+
+@bp.app_template_global()
+def day_text(iso: str) -> str:
+    """An ISO date in words, in the page's language ("26 januari 2027")."""
+    import datetime as dt
+
+    return format_date(dt.date.fromisoformat(iso), "d MMMM y")
+
+
+@bp.app_template_global()
+def money(cents: int) -> str:
+    """An amount in the page's language: "€ 54,00"."""
+    from app.forms.values import money_words
+
+    return money_words(int(cents), current_language())
+
+
+@bp.app_template_global()
+def draft_day(draft: Any) -> str:
+    """The day a saved form is deleted, in words ("3 januari 2027")."""
+    return format_date(local(aware(draft.expires_at)).date(), "d MMMM y")
 
 
 def definition(slug: str) -> FormDef:
