@@ -45,6 +45,14 @@ def flow_names() -> dict[str, str]:
     return names
 
 
+def public_paths() -> list[str]:
+    """The list of forms, each form's start page and its paper version (sitemap, page checks)."""
+    paths = ["/formulieren"]
+    for form in library():
+        paths += [f"/formulieren/{form.slug}", f"/formulieren/{form.slug}/papier"]
+    return paths
+
+
 def purge() -> str:
     from app.forms.service import purge as purge_forms
 
@@ -55,6 +63,7 @@ def capability() -> "Capability":
     from app.core.capabilities import Capability
     from app.forms import models, states  # noqa: F401 - the tables
     from app.forms import views_drafts, views_extra, views_submitted  # noqa: F401 - routes
+    from app.forms.demo import fill_demo_submission
     from app.forms.views import bp
 
     return Capability(
@@ -63,6 +72,7 @@ def capability() -> "Capability":
         states=states.STATES,
         exempt=states.EXEMPT,
         loaders=(load,),
-        public_paths=lambda: ["/formulieren"],
+        demo_fillers=(fill_demo_submission,),
+        public_paths=public_paths,
         providers={"opslag.opschonen": purge, "sessie.onderdelen": flow_names},
     )
