@@ -57,6 +57,15 @@ RESIDENT = {
 }
 
 
+def reference_on(page_text: str) -> str:
+    """The reference a confirmation page shows ("KW - 4736 - KM" reads well aloud)."""
+    import re
+
+    found = re.search(r"\b([A-Z]{2}) - (\d{4}) - ([A-Z]{2})\b", page_text)
+    assert found, page_text[:400]
+    return "-".join(found.groups())
+
+
 def errors_on(response: TestResponse) -> list[str]:
     return [e.get_text(" ", strip=True) for e in soup_of(response).select(".loket-field-error")]
 

@@ -11,7 +11,7 @@ from app.extensions import db
 from app.forms.models import FormSubmission
 from app.notify import outbox
 from tests.conftest import both_databases
-from tests.forms.conftest import ANSWERS, RESIDENT, fill_in, submit_review
+from tests.forms.conftest import ANSWERS, RESIDENT, fill_in, reference_on, submit_review
 from tests.forms.helpers import resident_login, send, soup_of, text_of
 from tests.pagecheck import check_page
 
@@ -25,14 +25,6 @@ def submission(app: Flask, reference: str) -> FormSubmission:
         assert row is not None
         db.session.expunge(row)
         return row
-
-
-def reference_on(page_text: str) -> str:
-    import re
-
-    found = re.search(r"\b([A-Z]{2}) - (\d{4}) - ([A-Z]{2})\b", page_text)
-    assert found, page_text[:400]
-    return "-".join(found.groups())
 
 
 @pytest.mark.parametrize("slug", UNPAID)
