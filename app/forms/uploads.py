@@ -158,6 +158,6 @@ def check_photo(upload: FileStorage, limit: int) -> Checked:
     data = read_limited(upload, limit)
     kind = sniff(data)
     if kind not in ("image/jpeg", "image/png"):
-        raise Refused(_("Dit is geen foto die wij kunnen gebruiken. Kies een foto in JPG of PNG."))
+        raise Refused(_("Wij kunnen dit bestand niet gebruiken als foto. Kies een foto in JPG of PNG."))
     data, kind = clean_image(data)
     return Checked(safe_name(upload.filename, kind), kind, data)

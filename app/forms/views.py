@@ -141,7 +141,7 @@ def restart(slug: str) -> ResponseReturnValue:
     form = definition(slug)
     if ConfirmForm().validate_on_submit():
         flows.discard(engine.kind_of(form))
-        flash(_("Uw antwoorden zijn gewist. U begint opnieuw."), "ok")
+        flash(_("Wij hebben uw antwoorden gewist. U begint opnieuw."), "ok")
     return go(url_for("forms.start", slug=slug))
 
 

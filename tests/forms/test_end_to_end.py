@@ -36,7 +36,7 @@ def test_a_form_from_start_to_confirmation(app: Flask, client: FlaskClient, slug
     check_page(start.get_data(as_text=True), "nl")
     review = fill_in(client, slug)
     check_page(review.get_data(as_text=True), "nl")
-    assert "Wijzig" in text_of(review)
+    assert "Verander" in text_of(review)
     done = submit_review(client, slug)
     assert done.request.path == f"/formulieren/{slug}/bevestiging"
     html = done.get_data(as_text=True)
