@@ -61,8 +61,7 @@ def purge() -> str:
 
 def capability() -> "Capability":
     from app.core.capabilities import Capability
-    from app.forms import models, states  # noqa: F401 - the tables
-    from app.forms import views_drafts, views_extra, views_submitted  # noqa: F401 - routes
+    from app.forms import models, states, views_drafts, views_extra, views_submitted  # noqa: F401 - the tables  # noqa: F401 - routes
     from app.forms.demo import fill_demo_submission
     from app.forms.views import bp
 

@@ -5,6 +5,7 @@ numbers and reference on every page), so there is one PDF layer in Loket, not tw
 """
 
 import datetime as dt
+from pathlib import Path
 
 from babel.dates import format_date
 from flask import Response, current_app
@@ -20,7 +21,6 @@ from app.notify.letters.document import Block, LetterDocument, sender_block
 from app.notify.letters.pdf import letter_pdf
 from app.notify.recipients import PostalAddress
 from app.notify.render import DEV_URL, contact_facts
-from pathlib import Path
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
@@ -35,14 +35,18 @@ def document(form: FormDef, row: FormSubmission, lang: str) -> LetterDocument:
     name = _recipient_name(form, row)
     lines: tuple[str, ...] = (name,) if name else ()
     if address is not None:
-        postal = PostalAddress(address.street, address.number, address.postcode, address.city, address.suffix)
+        postal = PostalAddress(
+            address.street, address.number, address.postcode, address.city, address.suffix
+        )
         lines = (*lines, *postal.lines())
     with force_locale(lang):
         blocks: list[Block] = [
             Block("p", (_("Dit is een kopie van wat u ons stuurde op %(day)s.", day=day),)),
         ]
         if row.version > 1:
-            blocks.append(Block("p", (_("U heeft uw aanvraag daarna veranderd. Dit is de nieuwste versie."),)))
+            blocks.append(
+                Block("p", (_("U heeft uw aanvraag daarna veranderd. Dit is de nieuwste versie."),))
+            )
         if row.status == "ingetrokken":
             blocks.append(Block("p", (_("U heeft deze aanvraag ingetrokken."),)))
         for section in summary.sections(form, row.answers, lang):
@@ -58,26 +62,53 @@ def document(form: FormDef, row: FormSubmission, lang: str) -> LetterDocument:
         if later["later"] or later["meenemen"]:
             blocks.append(Block("h", (_("Wat wij nog van u nodig hebben"),)))
             if later["later"]:
-                blocks.append(Block("p", (_("Stuur dit op naar %(address)s. Zet uw nummer %(reference)s erbij.", address=", ".join(_return_address()), reference=row.reference),)))
+                blocks.append(
+                    Block(
+                        "p",
+                        (
+                            _(
+                                "Stuur dit op naar %(address)s. Zet uw nummer %(reference)s erbij.",
+                                address=", ".join(_return_address()),
+                                reference=row.reference,
+                            ),
+                        ),
+                    )
+                )
                 blocks.append(Block("ul", tuple(later["later"])))
             if later["meenemen"]:
                 blocks.append(Block("p", (_("Neem dit mee naar de Stadswinkel:"),)))
                 blocks.append(Block("ul", tuple(later["meenemen"])))
         blocks.append(Block("h", (_("Wat gebeurt er nu?"),)))
         blocks.append(Block("p", (form.next.get(lang),)))
-        blocks.append(Block("p", (_("Een medewerker beslist over uw aanvraag. Een computer beslist dit niet."),)))
+        blocks.append(
+            Block(
+                "p", (_("Een medewerker beslist over uw aanvraag. Een computer beslist dit niet."),)
+            )
+        )
         blocks.append(Block("h", (_("Niet tevreden?"),)))
         blocks.append(
             Block(
                 "p",
                 (
-                    _("Bent u niet tevreden over hoe wij u helpen? Bel ons op telefoonnummer %(phone)s. Of stuur ons een brief.", phone=contact["phone"]["number"]),
+                    _(
+                        "Bent u niet tevreden over hoe wij u helpen? "
+                        "Bel ons op telefoonnummer %(phone)s. Of stuur ons een brief.",
+                        phone=contact["phone"]["number"],
+                    ),
                     *(
-                        (_("Bent u het niet eens met een besluit? Dan kunt u bezwaar maken. Hoe dat gaat, staat in de brief met het besluit."),)
+                        (
+                            _(
+                                "Bent u het niet eens met een besluit? Dan kunt u bezwaar maken. "
+                                "Hoe dat gaat, staat in de brief met het besluit."
+                            ),
+                        )
                         if form.objection
                         else ()
                     ),
-                    _("Komen wij er samen niet uit? Dan kunt u naar de gemeentelijke ombudsman. Dat is gratis."),
+                    _(
+                        "Komen wij er samen niet uit? Dan kunt u naar de gemeentelijke ombudsman. "
+                        "Dat is gratis."
+                    ),
                 ),
             )
         )
@@ -86,7 +117,10 @@ def document(form: FormDef, row: FormSubmission, lang: str) -> LetterDocument:
     return LetterDocument(
         lang=lang,
         sender=sender_block(contact, lang, site),
-        return_line=f"Gemeente Nijmegen, {address_facts['street']}, {address_facts['postcode']} {address_facts['city']}",
+        return_line=(
+            f"Gemeente Nijmegen, {address_facts['street']}, "
+            f"{address_facts['postcode']} {address_facts['city']}"
+        ),
         recipient=lines,
         date_text=day,
         reference=row.reference,

@@ -279,9 +279,9 @@ class _Reader:
             raise self.fail(where, "evidence names the documents to send")
         required = bool(raw.get("required", kind not in ("foto",)))
         error = self.text(raw.get("error"), f"{where} error", optional=True)
-        if required and kind in ("tekst", "lang", "keuze", "meerkeuze", "janee", "bedrag"):
-            if error is None:
-                raise self.fail(where, "a required question says what to do when it is empty")
+        asks = kind in ("tekst", "lang", "keuze", "meerkeuze", "janee", "bedrag")
+        if required and asks and error is None:
+            raise self.fail(where, "a required question says what to do when it is empty")
         return Question(
             name=name,
             kind=kind,
@@ -332,7 +332,9 @@ class _Reader:
         if postcode_of is not None:
             step_name, _, name = str(postcode_of).partition(".")
             step = steps.get(step_name)
-            if step is None or not any(q.name == name and q.kind == "adres" for q in step.questions):
+            if step is None or not any(
+                q.name == name and q.kind == "adres" for q in step.questions
+            ):
                 raise self.fail("payment", f"{postcode_of} is not an adres question")
         rules = []
         for i, rule in enumerate(raw.get("rules") or []):

@@ -61,7 +61,9 @@ def fill_demo_submission() -> str | None:
             form.case_type,
             REFERENCE,
             "Kwijtschelding 2026",
-            initiator=Party("bsn", resident.subject, resident.name, _address(answers["gegevens"]["adres"])),
+            initiator=Party(
+                "bsn", resident.subject, resident.name, _address(answers["gegevens"]["adres"])
+            ),
             submission=summary.for_case(form, answers, REFERENCE),
         )
     )

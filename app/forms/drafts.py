@@ -11,6 +11,7 @@ A draft expires after `FORMS_DRAFT_DAYS`; the pages say until when, and a reside
 e-mail address or mobile number gets a warning `FORMS_DRAFT_WARN_DAYS` before.
 """
 
+import contextlib
 import datetime as dt
 import hmac
 import re
@@ -135,10 +136,8 @@ def save(form: FormDef, flow: flows.Flow, postcode: str, lang: str) -> Saved:
     db.session.commit()
     flow.data["concept"] = draft.id
     flow.data["concept_link"] = token
-    try:
+    with contextlib.suppress(flows.StaleFlow):  # another tab saved first
         flows.save(flow)
-    except flows.StaleFlow:
-        pass
     return Saved(draft, token)
 
 
@@ -158,9 +157,7 @@ def find(code_typed: str, postcode_typed: str) -> FormDraft | None:
     """
     code = normalise_code(code_typed)
     postcode = postcode_key(postcode_typed) or ""
-    draft = (
-        db.session.scalar(select(FormDraft).where(FormDraft.code == code)) if code else None
-    )
+    draft = db.session.scalar(select(FormDraft).where(FormDraft.code == code)) if code else None
     expected = draft.postcode_hash if draft is not None else _postcode_hash("-")
     matches = hmac.compare_digest(expected, _postcode_hash(postcode))
     if draft is None or not matches or aware(draft.expires_at) <= utcnow():

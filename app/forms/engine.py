@@ -13,6 +13,7 @@ The flow's data (in the flow store, never in the cookie):
   reference once submitting began; `betaling`: the payment in progress.
 """
 
+import contextlib
 import secrets
 from collections.abc import Mapping
 from typing import Any
@@ -132,10 +133,8 @@ def make_step(form: FormDef, step: StepDef) -> Step:
 
     def context(flow: flows.Flow, built: FlaskForm) -> Data:
         if g.get("loket_form_offered_changed"):
-            try:
+            with contextlib.suppress(flows.StaleFlow):  # another tab saved first
                 flows.save(flow)
-            except flows.StaleFlow:
-                pass  # another tab saved first; the offer is read again next time
         return step_context(form, step, flow)
 
     return Step(
@@ -182,8 +181,8 @@ def _lines(value: Any) -> list[str]:
 
 
 def step_context(form: FormDef, step: StepDef, flow: flows.Flow) -> Data:
-    from app.prefill.service import SOURCES, UNAVAILABLE
     from app.forms.summary import source_label
+    from app.prefill.service import SOURCES, UNAVAILABLE
 
     lang = current_language()
     answer = answers_of(flow.data).get(step.name) or {}
@@ -203,7 +202,9 @@ def step_context(form: FormDef, step: StepDef, flow: flows.Flow) -> Data:
         "definition": form,
         "stepdef": step,
         "sources": notes,
-        "unavailable": UNAVAILABLE if unavailable and any(q.prefill for q in step.questions) else None,
+        "unavailable": UNAVAILABLE
+        if unavailable and any(q.prefill for q in step.questions)
+        else None,
         "multipart": fields.has_files(step),
         "payment_step": 1 if form.payment else 0,
         "files": _files_of(step, answer),
@@ -283,7 +284,7 @@ def make_wizard(form: FormDef) -> Wizard:
             "gezien": [],
         }
 
-    steps = tuple(make_step(form, s) for s in form.steps) + (make_review(form),)
+    steps = (*(make_step(form, s) for s in form.steps), make_review(form))
     return Wizard(
         kind_of(form),
         steps,
@@ -314,10 +315,8 @@ def take_over(flow: flows.Flow) -> None:
     """A form begun before logging in (a resumed draft without owner) becomes this resident's."""
     if flow.data.get("eigenaar") is None:
         flow.data["eigenaar"] = owner_key(current_resident())
-        try:
+        with contextlib.suppress(flows.StaleFlow):  # another tab saved first
             flows.save(flow)
-        except flows.StaleFlow:
-            pass
 
 
 def problem(message: str) -> None:
@@ -325,4 +324,4 @@ def problem(message: str) -> None:
     g.loket_form_problem = message
 
 
-__all__ = ["REVIEW", "ReviewForm", "kind_of", "make_wizard", "problem", "wizard_for", "_"]
+__all__ = ["REVIEW", "ReviewForm", "_", "kind_of", "make_wizard", "problem", "wizard_for"]

@@ -162,7 +162,11 @@ def _fields_for(question: Question, lang: str) -> dict[str, Field]:
             name: StringField(
                 label,
                 filters=[_strip],
-                validators=[*required, Length(max=20, message=_("Schrijf het bedrag korter.")), _money_check],
+                validators=[
+                    *required,
+                    Length(max=20, message=_("Schrijf het bedrag korter.")),
+                    _money_check,
+                ],
                 render_kw=_render_kw(question),
             )
         }
@@ -209,11 +213,15 @@ def _fields_for(question: Question, lang: str) -> dict[str, Field]:
                 _("Kies de bestanden"),
                 render_kw={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"},
             ),
-            f"{name}_houden": MultiCheckboxField(_("Deze bestanden stuurt u mee"), validate_choice=False),
+            f"{name}_houden": MultiCheckboxField(
+                _("Deze bestanden stuurt u mee"), validate_choice=False
+            ),
         }
     if kind == "foto":
         return {
-            name: MultipleFileField(label, render_kw={"accept": ".jpg,.jpeg,.png,image/jpeg,image/png"}),
+            name: MultipleFileField(
+                label, render_kw={"accept": ".jpg,.jpeg,.png,image/jpeg,image/png"}
+            ),
             f"{name}_weg": BooleanField(_("Stuur deze foto niet mee")),
         }
     if kind == "contact":
@@ -226,13 +234,28 @@ def _address_fields(name: str, label: str) -> dict[str, Field]:
         f"{name}_postcode": StringField(
             _("Postcode"),
             filters=[_strip],
-            validators=[Length(max=10, message=_("Vul een postcode in met 4 cijfers en 2 letters, bijvoorbeeld 6511 AB."))],
+            validators=[
+                Length(
+                    max=10,
+                    message=_(
+                        "Vul een postcode in met 4 cijfers en 2 letters, bijvoorbeeld 6511 AB."
+                    ),
+                )
+            ],
             render_kw={"autocomplete": "postal-code", "spellcheck": "false"},
         ),
         f"{name}_huisnummer": StringField(
             _("Huisnummer"),
             filters=[_strip],
-            validators=[Length(max=8, message=_("Vul alleen het nummer in, bijvoorbeeld 12. Een letter kan in het vakje hierna."))],
+            validators=[
+                Length(
+                    max=8,
+                    message=_(
+                        "Vul alleen het nummer in, bijvoorbeeld 12. "
+                        "Een letter kan in het vakje hierna."
+                    ),
+                )
+            ],
             render_kw={"inputmode": "numeric", "autocomplete": "off"},
         ),
         f"{name}_toevoeging": StringField(
@@ -277,7 +300,9 @@ def _contact_fields(question: Question, lang: str) -> dict[str, Field]:
         f"{name}_email": StringField(
             _("E-mailadres"),
             filters=[_strip],
-            validators=[Length(max=254, message=_("Dit e-mailadres is te lang. Kijk of het klopt."))],
+            validators=[
+                Length(max=254, message=_("Dit e-mailadres is te lang. Kijk of het klopt."))
+            ],
             render_kw={"autocomplete": "email", "spellcheck": "false", "type": "email"},
         ),
         f"{name}_telefoon": StringField(
@@ -312,7 +337,9 @@ class StepForm(FlaskForm):
 # --- checks that need several fields -------------------------------------------------------------
 
 
-def _address_check(question: Question, offered: Mapping[str, Any] | None) -> Callable[[StepForm], bool]:
+def _address_check(
+    question: Question, offered: Mapping[str, Any] | None
+) -> Callable[[StepForm], bool]:
     name = question.name
 
     def check(form: StepForm) -> bool:
@@ -439,7 +466,9 @@ def _limit() -> int:
     return int(current_app.config.get("FORMS_UPLOAD_MAX_BYTES", 5 * 1024 * 1024))
 
 
-def _evidence_check(question: Question, stored: Mapping[str, Any] | None) -> Callable[[StepForm], bool]:
+def _evidence_check(
+    question: Question, stored: Mapping[str, Any] | None
+) -> Callable[[StepForm], bool]:
     name = question.name
     before = {f["id"]: f for f in ((stored or {}).get(name) or {}).get("bestanden", [])}
 
@@ -468,7 +497,9 @@ def _evidence_check(question: Question, stored: Mapping[str, Any] | None) -> Cal
     return check
 
 
-def _photo_check(question: Question, stored: Mapping[str, Any] | None) -> Callable[[StepForm], bool]:
+def _photo_check(
+    question: Question, stored: Mapping[str, Any] | None
+) -> Callable[[StepForm], bool]:
     name = question.name
     before = ((stored or {}).get(name)) or None
 
@@ -578,12 +609,21 @@ def field_data(
                         f"{name}_postcode": value.get("postcode", ""),
                         f"{name}_huisnummer": value.get("number", ""),
                         f"{name}_toevoeging": value.get("suffix", ""),
-                        f"{name}_straat": value.get("street", "") if value.get("source") == "zelf" else "",
-                        f"{name}_woonplaats": value.get("city", "") if value.get("source") == "zelf" else "",
+                        f"{name}_straat": value.get("street", "")
+                        if value.get("source") == "zelf"
+                        else "",
+                        f"{name}_woonplaats": value.get("city", "")
+                        if value.get("source") == "zelf"
+                        else "",
                     }
                 )
             else:  # what the register offers: postcode and number; the rest is looked up
-                shown.update({f"{name}_{p}": value.get(p, "") for p in ("postcode", "huisnummer", "toevoeging")})
+                shown.update(
+                    {
+                        f"{name}_{p}": value.get(p, "")
+                        for p in ("postcode", "huisnummer", "toevoeging")
+                    }
+                )
         elif question.kind == "bewijs" and isinstance(value, dict):
             shown[name] = value.get("keuze")
             shown[f"{name}_houden"] = [f["id"] for f in value.get("bestanden", [])]
@@ -624,9 +664,7 @@ def answer_of(step: StepDef, form: StepForm) -> Data:
         elif question.kind == "meerkeuze":
             order = [o.value for o in question.options]
             answer[name] = [v for v in order if v in (form[name].data or [])]
-        elif question.kind == "adres":
-            answer[name] = form.resolved.get(name)
-        elif question.kind == "contact":
+        elif question.kind == "adres" or question.kind == "contact":
             answer[name] = form.resolved.get(name)
         elif question.kind == "bewijs":
             answer[name] = {"keuze": form[name].data, "bestanden": []}

@@ -22,7 +22,8 @@ from app.forms import fields, summary
 from app.forms.definitions import FormDef
 from app.forms.models import FormDraft, FormSubmission
 from app.notify import outbox
-from app.notify.recipients import Recipient
+from app.notify.recipients import PostalAddress, Recipient
+
 
 def topic(form: FormDef, lang: str) -> str:
     return catalogue().case_types[form.case_type].name[lang]
@@ -39,9 +40,12 @@ def recipient(form: FormDef, answers: dict[str, Any], name: str) -> tuple[str, R
     if channel == "sms" and chosen.get("telefoon"):
         return "sms", Recipient(name=name, phone=str(chosen["telefoon"]))
     if channel == "brief":
-        address = fields.address_of(form, answers)
-        if address is not None:
-            return "brief", Recipient(name=name, address=address)  # type: ignore[arg-type]
+        found = fields.address_of(form, answers)
+        if found is not None:
+            address = PostalAddress(
+                found.street, found.number, found.postcode, found.city, found.suffix
+            )
+            return "brief", Recipient(name=name, address=address)
     return None
 
 

@@ -146,7 +146,9 @@ READERS: Mapping[str, Reader] = {
     "inkomensbronnen": Reader(
         (("inkomen", "uitkeringen"), ("inkomen", "loon")), ("meerkeuze",), _income_kinds
     ),
-    "netto_per_maand": Reader((("inkomen", "uitkeringen"), ("inkomen", "loon")), ("bedrag",), _net_income),
+    "netto_per_maand": Reader(
+        (("inkomen", "uitkeringen"), ("inkomen", "loon")), ("bedrag",), _net_income
+    ),
     "aanslagnummer": Reader((("belastingen", "aanslagen"),), ("tekst",), _assessment),
     "kenteken": Reader((("voertuigen", "kenteken"),), ("tekst",), _plate),
 }

@@ -84,7 +84,11 @@ def store_files(
             answer[question.name]["bestanden"] = kept + new
             keep |= {f["id"] for f in kept + new}
         else:
-            stored = _store(form, step, question.name, bundle, resolved["new"]) if resolved.get("new") else resolved.get("kept")
+            stored = (
+                _store(form, step, question.name, bundle, resolved["new"])
+                if resolved.get("new")
+                else resolved.get("kept")
+            )
             answer[question.name] = stored
             if stored:
                 keep.add(stored["id"])
@@ -289,7 +293,9 @@ def register(form: FormDef, flow: flows.Flow) -> ResponseReturnValue:
     return go(url_for("forms.confirmation", slug=form.slug))
 
 
-def _finish(form: FormDef, flow: flows.Flow, reference: str, answers: dict[str, Any]) -> FormSubmission:
+def _finish(
+    form: FormDef, flow: flows.Flow, reference: str, answers: dict[str, Any]
+) -> FormSubmission:
     now = utcnow()
     row = db.session.scalar(select(FormSubmission).where(FormSubmission.reference == reference))
     if row is None:
@@ -315,7 +321,10 @@ def _finish(form: FormDef, flow: flows.Flow, reference: str, answers: dict[str, 
     db.session.flush()
     db.session.execute(
         update(FormUpload)
-        .where(FormUpload.bundle == str(flow.data.get("bundel") or ""), FormUpload.submission_id.is_(None))
+        .where(
+            FormUpload.bundle == str(flow.data.get("bundel") or ""),
+            FormUpload.submission_id.is_(None),
+        )
         .values(submission_id=row.id, expires_at=row.delete_after)
     )
     from app.forms import drafts, messages
@@ -425,7 +434,11 @@ def _correct(form: FormDef, flow: flows.Flow, note: str) -> ResponseReturnValue:
         if not can_change(case):
             flows.discard(engine.kind_of(form))
             return go(url_for("forms.submitted", reference=reference))
-        cases.correct(reference, summary.for_case(form, answers, reference), note or "Gewijzigd door de inwoner.")
+        cases.correct(
+            reference,
+            summary.for_case(form, answers, reference),
+            note or "Gewijzigd door de inwoner.",
+        )
     except SourceUnavailable:
         engine.problem(
             _(
@@ -443,7 +456,10 @@ def _correct(form: FormDef, flow: flows.Flow, note: str) -> ResponseReturnValue:
     row.updated_at = utcnow()
     db.session.execute(
         update(FormUpload)
-        .where(FormUpload.bundle == str(flow.data.get("bundel") or ""), FormUpload.submission_id.is_(None))
+        .where(
+            FormUpload.bundle == str(flow.data.get("bundel") or ""),
+            FormUpload.submission_id.is_(None),
+        )
         .values(submission_id=row.id, expires_at=aware(row.delete_after))
     )
     messages.confirm(form, row, "formulier-gewijzigd")
@@ -479,13 +495,17 @@ def purge(now: dt.datetime | None = None) -> str:
     from app.notify import outbox
 
     moment = now or utcnow()
-    old = list(db.session.scalars(select(FormSubmission).where(FormSubmission.delete_after <= moment)))
+    old = list(
+        db.session.scalars(select(FormSubmission).where(FormSubmission.delete_after <= moment))
+    )
     for row in old:
         outbox.delete_about(f"formulier:{row.reference}")
         db.session.execute(delete(FormUpload).where(FormUpload.submission_id == row.id))
         db.session.delete(row)
     files = db.session.execute(
-        delete(FormUpload).where(FormUpload.submission_id.is_(None), FormUpload.expires_at <= moment)
+        delete(FormUpload).where(
+            FormUpload.submission_id.is_(None), FormUpload.expires_at <= moment
+        )
     )
     removed_drafts = drafts.purge(moment)
     db.session.commit()

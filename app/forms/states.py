@@ -14,12 +14,16 @@ EXEMPT = {
     "forms.static": "the forms' stylesheet, no HTML",
     "forms.done_copy": "a PDF (tests/forms/test_copies.py reads it)",
     "forms.submitted_copy": "a PDF (tests/forms/test_copies.py reads it)",
-    "forms.pay_start": "starts the payment and redirects to the provider (tests/forms/test_end_to_end.py)",
+    "forms.pay_start": (
+        "starts the payment and redirects to the provider (tests/forms/test_end_to_end.py)"
+    ),
     "forms.paid": (
         "back from the payment provider: asks it how the payment ended and redirects "
         "(tests/forms/test_end_to_end.py); the pages it leads to have states"
     ),
-    "forms.resume_link": "checks the link's token and redirects to the form (tests/forms/test_drafts.py)",
+    "forms.resume_link": (
+        "checks the link's token and redirects to the form (tests/forms/test_drafts.py)"
+    ),
 }
 
 KW = "/formulieren/kwijtschelding"
@@ -36,14 +40,20 @@ KW_DETAILS = Visit(
         ("aanslag", "2026-0100012"),
     ),
 )
-KW_HOUSEHOLD = Visit(f"{KW}/huishouden", fill=(("huisgenoten", "Yasmin El Amrani\nAdam El Amrani"),))
+KW_HOUSEHOLD = Visit(
+    f"{KW}/huishouden", fill=(("huisgenoten", "Yasmin El Amrani\nAdam El Amrani"),)
+)
 KW_INCOME = Visit(
     f"{KW}/inkomen", fill=(("bronnen", "bijstand"), ("netto", "1401,00"), ("spaargeld", "0"))
 )
-KW_WAGES = Visit(f"{KW}/inkomen", fill=(("bronnen", "werk"), ("netto", "1650,00"), ("spaargeld", "0")))
+KW_WAGES = Visit(
+    f"{KW}/inkomen", fill=(("bronnen", "werk"), ("netto", "1650,00"), ("spaargeld", "0"))
+)
 KW_COSTS = Visit(f"{KW}/kosten", fill=(("woonlasten", "650,00"), ("auto", "nee")))
 KW_LATER = Visit(f"{KW}/bewijs", fill=(("stukken", "later"),))
-KW_CONTACT = Visit(f"{KW}/bericht", fill=(("contact", "email"), ("contact_email", "fatima@voorbeeld.nl")))
+KW_CONTACT = Visit(
+    f"{KW}/bericht", fill=(("contact", "email"), ("contact_email", "fatima@voorbeeld.nl"))
+)
 KW_TO_REVIEW = (KW_DETAILS, KW_HOUSEHOLD, KW_INCOME, KW_COSTS, KW_CONTACT)
 KW_SENT = (*KW_TO_REVIEW, Visit(f"{KW}/controleren"))
 
@@ -59,7 +69,11 @@ KWIJTSCHELDING = (
         "gegevens",
         "kw-stap-1-fouten",
         submit=FORM,
-        fill=(("naam", "Fatima El Amrani"), ("adres_postcode", "65 AB"), ("adres_huisnummer", "12a")),
+        fill=(
+            ("naam", "Fatima El Amrani"),
+            ("adres_postcode", "65 AB"),
+            ("adres_huisnummer", "12a"),
+        ),
     ),
     _kw("huishouden", "kw-stap-2", (KW_DETAILS,)),
     _kw("inkomen", "kw-stap-3", (KW_DETAILS, KW_HOUSEHOLD)),
@@ -93,7 +107,13 @@ KWIJTSCHELDING = (
     PageState(
         "forms.step", f"{KW}/gegevens?wijzig=1", "kw-wijzig", resident="fatima", before=KW_TO_REVIEW
     ),
-    PageState("forms.confirmation", f"{KW}/bevestiging", "kw-bevestiging", resident="fatima", before=KW_SENT),
+    PageState(
+        "forms.confirmation",
+        f"{KW}/bevestiging",
+        "kw-bevestiging",
+        resident="fatima",
+        before=KW_SENT,
+    ),
     PageState("forms.start", KW, "kw-ingelogd", resident="fatima"),
     PageState("forms.start", KW, "kw-bezig", resident="fatima", before=(KW_DETAILS,)),
     PageState(
@@ -108,11 +128,14 @@ KWIJTSCHELDING = (
 
 # --- Melding openbare ruimte, without login ----------------------------------------------------
 MOR_WHAT = Visit(
-    f"{MOR}/wat", fill=(("soort", "verlichting"), ("omschrijving", "De lamp bij de bushalte is kapot."))
+    f"{MOR}/wat",
+    fill=(("soort", "verlichting"), ("omschrijving", "De lamp bij de bushalte is kapot.")),
 )
 MOR_BY_ADDRESS = Visit(f"{MOR}/waar", fill=(("hoe", "adres"),))
 MOR_BY_WORDS = Visit(f"{MOR}/waar", fill=(("hoe", "omschrijving"),))
-MOR_ADDRESS = Visit(f"{MOR}/adres", fill=(("locatie_postcode", "6532 EF"), ("locatie_huisnummer", "47")))
+MOR_ADDRESS = Visit(
+    f"{MOR}/adres", fill=(("locatie_postcode", "6532 EF"), ("locatie_huisnummer", "47"))
+)
 MOR_NO_PHOTO = Visit(f"{MOR}/foto")
 MOR_NO_MESSAGE = Visit(f"{MOR}/bericht", fill=(("contact", "geen"),))
 MOR_TO_REVIEW = (MOR_WHAT, MOR_BY_ADDRESS, MOR_ADDRESS, MOR_NO_PHOTO, MOR_NO_MESSAGE)
@@ -160,7 +183,11 @@ ME = "/formulieren/meedoenregeling"
 IIT = "/formulieren/individuele-inkomenstoeslag"
 CZ = "/formulieren/collectieve-zorgverzekering"
 PV = "/formulieren/bewonersparkeervergunning"
-FATIMA_DETAILS = (("naam", "Fatima El Amrani"), ("adres_postcode", "6512 AB"), ("adres_huisnummer", "12"))
+FATIMA_DETAILS = (
+    ("naam", "Fatima El Amrani"),
+    ("adres_postcode", "6512 AB"),
+    ("adres_huisnummer", "12"),
+)
 IBAN = ("iban", "NL91 ABNA 0417 1643 00")
 BY_EMAIL = (("contact", "email"), ("contact_email", "fatima@voorbeeld.nl"))
 INCOME = (("bronnen", "bijstand"), ("netto", "1401,00"), ("spaargeld", "0"))
@@ -186,7 +213,12 @@ CZ_TO_REVIEW = (
 )
 JAN_DETAILS = Visit(
     f"{PV}/gegevens",
-    fill=(("naam", "Jan de Vries"), ("adres_postcode", "6521 CD"), ("adres_huisnummer", "21"), ("adres_toevoeging", "A")),
+    fill=(
+        ("naam", "Jan de Vries"),
+        ("adres_postcode", "6521 CD"),
+        ("adres_huisnummer", "21"),
+        ("adres_toevoeging", "A"),
+    ),
 )
 PV_LEASE = Visit(f"{PV}/auto", fill=(("kenteken", "ZZ-301-D"), ("eigenaar", "lease")))
 PV_OWN = Visit(f"{PV}/auto", fill=(("kenteken", "ZZ-301-D"), ("eigenaar", "eigen")))
@@ -198,11 +230,19 @@ PV_TO_REVIEW = (
 )
 
 
-def _other(base: str, first: str, to_review: tuple[Visit, ...], key: str, who: str = "fatima") -> tuple[PageState, ...]:
+def _other(
+    base: str, first: str, to_review: tuple[Visit, ...], key: str, who: str = "fatima"
+) -> tuple[PageState, ...]:
     return (
         PageState("forms.step", f"{base}/{first}", f"{key}-stap-1", resident=who),
         PageState("forms.step", f"{base}/{first}", f"{key}-stap-1-leeg", resident=who, submit=FORM),
-        PageState("forms.step", f"{base}/controleren", f"{key}-controleren", resident=who, before=to_review),
+        PageState(
+            "forms.step",
+            f"{base}/controleren",
+            f"{key}-controleren",
+            resident=who,
+            before=to_review,
+        ),
     )
 
 
@@ -233,8 +273,18 @@ OTHERS = (
         before=CZ_TO_REVIEW[:2],
     ),
     *_other(PV, "gegevens", PV_TO_REVIEW, "pv", "jan"),
-    PageState("forms.step", f"{PV}/auto", "pv-auto-fout", resident="jan", before=(JAN_DETAILS,), submit=FORM, fill=(("kenteken", "ZZ"),)),
-    PageState("forms.step", f"{PV}/bewijs", "pv-bewijs", resident="jan", before=(JAN_DETAILS, PV_LEASE)),
+    PageState(
+        "forms.step",
+        f"{PV}/auto",
+        "pv-auto-fout",
+        resident="jan",
+        before=(JAN_DETAILS,),
+        submit=FORM,
+        fill=(("kenteken", "ZZ"),),
+    ),
+    PageState(
+        "forms.step", f"{PV}/bewijs", "pv-bewijs", resident="jan", before=(JAN_DETAILS, PV_LEASE)
+    ),
     PageState(
         "forms.pay",
         f"{PV}/betalen",
@@ -249,7 +299,12 @@ SAVED = Visit(f"{KW}/bewaren", fill=(("postcode", "6512 AB"),))
 AROUND = (
     PageState("forms.save", f"{KW}/bewaren", "bewaren", resident="fatima", before=(KW_DETAILS,)),
     PageState(
-        "forms.save", f"{KW}/bewaren", "bewaren-leeg", resident="fatima", before=(KW_DETAILS,), submit=FORM
+        "forms.save",
+        f"{KW}/bewaren",
+        "bewaren-leeg",
+        resident="fatima",
+        before=(KW_DETAILS,),
+        submit=FORM,
     ),
     PageState(
         "forms.save",
@@ -260,7 +315,9 @@ AROUND = (
         submit=FORM,
         fill=(("postcode", "6512 AB"), ("sturen", "email"), ("email", "fatima")),
     ),
-    PageState("forms.saved", f"{KW}/bewaard", "bewaard", resident="fatima", before=(KW_DETAILS, SAVED)),
+    PageState(
+        "forms.saved", f"{KW}/bewaard", "bewaard", resident="fatima", before=(KW_DETAILS, SAVED)
+    ),
     PageState("forms.save", f"{MOR}/bewaren", "mor-bewaren", before=(MOR_WHAT,)),
     PageState("forms.resume", "/formulieren/verder", "verder"),
     PageState("forms.resume", "/formulieren/verder?link=verlopen", "verder-link-verlopen"),

@@ -112,7 +112,10 @@ def offered_lines(question: Question, value: Any, lang: str) -> list[str]:
     """How a value a register offers reads (the paper version shows it filled in)."""
     if question.kind == "adres" and isinstance(value, dict):
         house = f"{value.get('huisnummer', '')} {value.get('toevoeging', '')}".strip()
-        return [f"{value.get('straat', '')} {house}, {value.get('postcode', '')} {value.get('woonplaats', '')}"]
+        return [
+            f"{value.get('straat', '')} {house}, "
+            f"{value.get('postcode', '')} {value.get('woonplaats', '')}"
+        ]
     if question.kind == "bedrag" and isinstance(value, str):
         cents = values.parse_money(value)
         return display(question, cents, lang)
@@ -202,7 +205,9 @@ def for_case(form: FormDef, answers: Mapping[str, Any], reference: str) -> dict[
     }
 
 
-def hand_over(form: FormDef, answers: Mapping[str, Any], seen: list[str], note: str, lang: str) -> str:
+def hand_over(
+    form: FormDef, answers: Mapping[str, Any], seen: list[str], note: str, lang: str
+) -> str:
     """A short summary for a conversation: the form, the resident's own words, the steps done.
 
     Only steps the resident saw and answered count (`seen`), and only what the resident typed or
@@ -218,7 +223,12 @@ def hand_over(form: FormDef, answers: Mapping[str, Any], seen: list[str], note: 
         answer = answers.get(step.name) or {}
         kept_from_register = set((answer.get("_bron") or {}).keys())
         for question in step.questions:
-            if question.name in kept_from_register or question.kind in ("bewijs", "foto", "contact", "adres"):
+            if question.name in kept_from_register or question.kind in (
+                "bewijs",
+                "foto",
+                "contact",
+                "adres",
+            ):
                 continue
             value = answer.get(question.name)
             if value in (None, "", []):

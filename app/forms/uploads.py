@@ -93,7 +93,9 @@ def clean_image(data: bytes) -> tuple[bytes, str]:
         try:
             with Image.open(io.BytesIO(data)) as probe:
                 if probe.width * probe.height > MAX_PIXELS:
-                    raise Refused(_("Deze foto is te groot. Maak de foto kleiner of kies een andere."))
+                    raise Refused(
+                        _("Deze foto is te groot. Maak de foto kleiner of kies een andere.")
+                    )
                 probe.verify()  # the structure and checksums, without decoding
             with Image.open(io.BytesIO(data)) as image:
                 image.load()  # every pixel: a truncated file fails here
@@ -101,13 +103,22 @@ def clean_image(data: bytes) -> tuple[bytes, str]:
                 upright = ImageOps.exif_transpose(image)
         except Refused:
             raise
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Warning, Image.DecompressionBombError):
+        except (
+            UnidentifiedImageError,
+            OSError,
+            SyntaxError,
+            ValueError,
+            Warning,
+            Image.DecompressionBombError,
+        ):
             raise Refused(
                 _("Wij kunnen dit bestand niet openen. Kies een foto in JPG of PNG.")
             ) from None
     upright.thumbnail((MAX_SIDE, MAX_SIDE))
     # A fresh image from the pixels alone: EXIF (with GPS), XMP, ICC and comments stay behind.
-    has_alpha = upright.mode in ("RGBA", "LA") or (upright.mode == "P" and "transparency" in upright.info)
+    has_alpha = upright.mode in ("RGBA", "LA") or (
+        upright.mode == "P" and "transparency" in upright.info
+    )
     if kind == "PNG" and has_alpha:
         pixels = upright.convert("RGBA")
         fresh = Image.new("RGBA", pixels.size)
@@ -158,6 +169,8 @@ def check_photo(upload: FileStorage, limit: int) -> Checked:
     data = read_limited(upload, limit)
     kind = sniff(data)
     if kind not in ("image/jpeg", "image/png"):
-        raise Refused(_("Wij kunnen dit bestand niet gebruiken als foto. Kies een foto in JPG of PNG."))
+        raise Refused(
+            _("Wij kunnen dit bestand niet gebruiken als foto. Kies een foto in JPG of PNG.")
+        )
     data, kind = clean_image(data)
     return Checked(safe_name(upload.filename, kind), kind, data)

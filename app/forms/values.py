@@ -66,7 +66,9 @@ def parse_plate(typed: str | None) -> str | None:
     groups = re.findall(r"[A-Z]+|\d+", raw)
     if len(groups) == 2:  # sidecodes 1-6 have three groups of two: split the longer one
         first, second = groups
-        groups = [first[:2], first[2:], second] if len(first) == 4 else [first, second[:2], second[2:]]
+        groups = (
+            [first[:2], first[2:], second] if len(first) == 4 else [first, second[:2], second[2:]]
+        )
         groups = [g for g in groups if g]
     if len(groups) != 3:
         return None

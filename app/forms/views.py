@@ -85,7 +85,13 @@ def larger_uploads(endpoint: str | None, values: dict[str, Any] | None) -> None:
     for file parts and would otherwise parse the body with the site's 512 KB limit.)
     """
     if endpoint == "forms.step" and request.method == "POST":
-        request.max_content_length = int(current_app.config.get("FORMS_REQUEST_MAX_BYTES", 8 * 1024 * 1024))
+        request.max_content_length = int(
+            current_app.config.get("FORMS_REQUEST_MAX_BYTES", 8 * 1024 * 1024)
+        )
+
+
+def upload_limit() -> int:
+    return int(current_app.config.get("FORMS_UPLOAD_MAX_BYTES", 5 * 1024 * 1024))
 
 
 @bp.errorhandler(RequestEntityTooLarge)
@@ -97,8 +103,10 @@ def too_large(error: RequestEntityTooLarge) -> ResponseReturnValue:
     if form is None or not step:
         return error
     flash(
-        _("Dit bestand is te groot. Het mag hoogstens %(size)s zijn. Kies een kleiner bestand.",
-          size=f"{int(current_app.config.get('FORMS_UPLOAD_MAX_BYTES', 5 * 1024 * 1024)) // (1024 * 1024)} MB"),
+        _(
+            "Dit bestand is te groot. Het mag hoogstens %(size)s zijn. Kies een kleiner bestand.",
+            size=f"{upload_limit() // (1024 * 1024)} MB",
+        ),
         "info",
     )
     return redirect(engine.wizard_for(form).url(step), 303)
@@ -152,7 +160,11 @@ def step(slug: str, step: str) -> ResponseReturnValue:
     form = definition(slug)
     wizard = engine.wizard_for(form)
     if form.login and current_resident() is None:
-        return go(login_url(form, url_for("forms.step", slug=slug, step=step).removeprefix(request.script_root)))
+        return go(
+            login_url(
+                form, url_for("forms.step", slug=slug, step=step).removeprefix(request.script_root)
+            )
+        )
     flow = wizard.load()
     if flow is not None and engine.owned_by_someone_else(form, flow):
         flows.discard(engine.kind_of(form))

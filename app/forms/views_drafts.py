@@ -42,12 +42,16 @@ def save(slug: str) -> ResponseReturnValue:
     if flow.data.get("correctie"):
         return go(wizard.next_url(flow))
     address = fields.address_of(form, wizard.answers(flow.data))
-    page = SaveForm(data={"postcode": address.postcode} if address and request.method == "GET" else None)
+    page = SaveForm(
+        data={"postcode": address.postcode} if address and request.method == "GET" else None
+    )
     if page.validate_on_submit():
         postcode = drafts.postcode_key(page.postcode.data)
         channel, to = _send_to(page)
         if postcode is None:
-            page.postcode.errors = [_("Vul een postcode in met 4 cijfers en 2 letters, bijvoorbeeld 6511 AB.")]
+            page.postcode.errors = [
+                _("Vul een postcode in met 4 cijfers en 2 letters, bijvoorbeeld 6511 AB.")
+            ]
         elif channel is not None and to is None:
             pass  # the error is at the field
         else:
@@ -155,7 +159,10 @@ def _go_on(draft: Any) -> ResponseReturnValue:
     wizard = engine.wizard_for(form)
     target = wizard.next_url(flow).removeprefix(request.script_root)
     if form.login and current_resident() is None:
-        flash(_("Log in om verder te gaan. Gegevens van de gemeente vullen wij dan weer voor u in."), "info")
+        flash(
+            _("Log in om verder te gaan. Gegevens van de gemeente vullen wij dan weer voor u in."),
+            "info",
+        )
         return go(login_url(form, target))
     return go(path_in(current_language(), target))
 

@@ -50,7 +50,7 @@ def not_fitting(slug: str) -> ResponseReturnValue:
     step = request.args.get("stap", "")
     wizard = engine.wizard_for(form)
     back = wizard.url(step) if step in wizard.by_name else url_for("forms.start", slug=slug)
-    answers, seen = _answers_seen(form)
+    seen = _answers_seen(form)[1]
     return render_template(
         "forms/not_fitting.html",
         definition=form,
@@ -83,7 +83,9 @@ def paper(slug: str) -> ResponseReturnValue:
                 value = summary.offered_lines(question, offer.value, lang)
                 filled.setdefault(step.name, {})[question.name] = {
                     "lines": value,
-                    "source": summary.source_label({"bron": offer.source, "datum": offer.read_on}, lang),
+                    "source": summary.source_label(
+                        {"bron": offer.source, "datum": offer.read_on}, lang
+                    ),
                 }
     return render_template(
         "forms/paper.html",

@@ -111,7 +111,11 @@ def correct(reference: str) -> ResponseReturnValue:
         flash(_("Over deze aanvraag is al besloten. U kunt hem niet meer veranderen."), "info")
         return go(url_for("forms.submitted", reference=reference))
     flow = service.start_correction(form, row)
-    return go(engine.wizard_for(form).url(engine.REVIEW) if flow else url_for("forms.start", slug=form.slug))
+    return go(
+        engine.wizard_for(form).url(engine.REVIEW)
+        if flow
+        else url_for("forms.start", slug=form.slug)
+    )
 
 
 @bp.route("/formulieren/ingediend/<reference>/intrekken", methods=["GET", "POST"])
@@ -125,7 +129,9 @@ def withdraw(reference: str) -> ResponseReturnValue:
         try:
             done = service.withdraw(form, row)
         except SourceUnavailable:
-            flash(_("Het intrekken lukt nu niet. Probeer het over een paar minuten opnieuw."), "info")
+            flash(
+                _("Het intrekken lukt nu niet. Probeer het over een paar minuten opnieuw."), "info"
+            )
             return go(url_for("forms.withdraw", reference=reference))
         if done:
             flash(_("U heeft uw aanvraag ingetrokken. Wij doen er niets meer mee."), "ok")

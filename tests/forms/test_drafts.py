@@ -39,7 +39,11 @@ def test_save_and_go_on_with_the_code_and_postcode_on_another_computer(app: Flas
     fill_in(first, "melding-openbare-ruimte", until="foto")
     code, _ = save(first, MOR)
     helper = app.test_client()  # the library's computer: nothing of the resident in its session
-    resumed = send(helper, "/formulieren/verder", {"code": code.lower().replace("-", " "), "postcode": "6512ab"})
+    resumed = send(
+        helper,
+        "/formulieren/verder",
+        {"code": code.lower().replace("-", " "), "postcode": "6512ab"},
+    )
     assert step_name(resumed) == "foto"
     assert "Welkom terug" in text_of(resumed)
     review = fill_in(helper, "melding-openbare-ruimte")
@@ -54,8 +58,12 @@ def test_a_wrong_postcode_and_a_wrong_code_get_the_same_answer(app: Flask) -> No
     client = app.test_client()
     fill_in(client, "melding-openbare-ruimte", until="foto")
     code, _ = save(client, MOR)
-    wrong_postcode = send(app.test_client(), "/formulieren/verder", {"code": code, "postcode": "6511 AA"})
-    wrong_code = send(app.test_client(), "/formulieren/verder", {"code": "MO-AAA-BBB", "postcode": "6512 AB"})
+    wrong_postcode = send(
+        app.test_client(), "/formulieren/verder", {"code": code, "postcode": "6511 AA"}
+    )
+    wrong_code = send(
+        app.test_client(), "/formulieren/verder", {"code": "MO-AAA-BBB", "postcode": "6512 AB"}
+    )
     assert errors_on(wrong_postcode) == errors_on(wrong_code)
     assert "Wij vinden geen formulier met deze code en deze postcode" in errors_on(wrong_code)[0]
 
@@ -84,7 +92,7 @@ def test_a_draft_keeps_what_was_typed_but_not_what_the_registers_gave(app: Flask
     resident_login(client, "fatima")
     answers = {**ANSWERS["kwijtschelding"], "gegevens": {"aanslag": "2026-0199999"}}
     fill_in(client, "kwijtschelding", answers, until="kosten")
-    code, link = save(client, KW)
+    code, _ = save(client, KW)
     with app.app_context():
         draft = db.session.scalar(select(FormDraft).where(FormDraft.code == code))
         stored = flows.get(draft.flow_id, "formulier-concept")
@@ -116,7 +124,10 @@ def test_a_draft_of_one_resident_is_never_opened_by_another(app: Flask) -> None:
         page = other.get(f"{KW}/kosten", follow_redirects=True)
         assert "Fatima" not in page.get_data(as_text=True)
         assert "1401" not in page.get_data(as_text=True)
-        assert "Dit formulier was van iemand anders" in text_of(opened) or step_name(page) == "gegevens"
+        assert (
+            "Dit formulier was van iemand anders" in text_of(opened)
+            or step_name(page) == "gegevens"
+        )
 
 
 def test_a_helper_for_a_resident_submits_in_their_name(app: Flask) -> None:
@@ -157,7 +168,7 @@ def test_the_code_can_be_sent_and_a_warning_comes_before_it_is_deleted(app: Flas
 def test_expired_drafts_are_purged_with_their_answers(app: Flask, runner) -> None:  # type: ignore[no-untyped-def]
     client = app.test_client()
     fill_in(client, "melding-openbare-ruimte", until="foto")
-    code, link = save(client, MOR)
+    _, link = save(client, MOR)
     with frozen_at(utcnow() + dt.timedelta(days=31)):
         result = runner.invoke(args=["opslag", "opschonen"])
         assert result.exit_code == 0, result.output

@@ -105,7 +105,9 @@ def test_a_form_cannot_read_a_field_it_did_not_declare(tmp_path: Path) -> None:
 
 
 def test_a_form_cannot_declare_a_field_that_does_not_exist(tmp_path: Path) -> None:
-    text = BASE.replace("personen: [naam, adres, huishouden]", "personen: [naam, adres, huishouden, bsn]")
+    text = BASE.replace(
+        "personen: [naam, adres, huishouden]", "personen: [naam, adres, huishouden, bsn]"
+    )
     with pytest.raises((DefinitionError, ValueError)):
         read_definition(_definition(tmp_path, text), CASE_TYPES)
 

@@ -134,7 +134,9 @@ def test_each_validation_message_of_the_contact_step(
 
 @pytest.fixture
 def registers_down(database_url: str) -> Iterator[Flask]:
-    app = make_app(database_url, DEMO_SOURCES_DOWN=frozenset({"personen", "belastingen", "inkomen"}))
+    app = make_app(
+        database_url, DEMO_SOURCES_DOWN=frozenset({"personen", "belastingen", "inkomen"})
+    )
     yield app
     with app.app_context():
         db.engine.dispose()
@@ -194,7 +196,9 @@ def test_a_step_that_no_longer_applies_is_skipped(client: FlaskClient) -> None:
 def test_change_links_on_the_review_return_to_the_review(client: FlaskClient) -> None:
     resident_login(client, "fatima")
     review = fill_in(client, "kwijtschelding")
-    links = [a["href"] for a in soup_of(review).find_all("a") if a.get_text().startswith("Verander")]
+    links = [
+        a["href"] for a in soup_of(review).find_all("a") if a.get_text().startswith("Verander")
+    ]
     assert f"{KW}/kosten?wijzig=1" in links
     page = client.get(f"{KW}/kosten?wijzig=1")
     back = soup_of(page).select_one("a.loket-back-link")

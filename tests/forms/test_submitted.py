@@ -83,7 +83,11 @@ def test_after_a_decision_nothing_can_be_changed(app: Flask, client: FlaskClient
     assert "Mijn aanvraag veranderen" not in text_of(page)
     forced = client.post(
         f"/formulieren/ingediend/{reference}/wijzigen",
-        data={"csrf_token": soup_of(client.get(f"{KW}")).find("input", attrs={"name": "csrf_token"})["value"]},
+        data={
+            "csrf_token": soup_of(client.get(f"{KW}")).find("input", attrs={"name": "csrf_token"})[
+                "value"
+            ]
+        },
         follow_redirects=True,
     )
     assert "Over deze aanvraag is al besloten" in text_of(forced)
@@ -97,9 +101,7 @@ def test_after_a_decision_nothing_can_be_changed(app: Flask, client: FlaskClient
         "/formulieren/ingediend/{ref}/intrekken",
     ],
 )
-def test_another_resident_gets_the_same_404_as_for_no_such_reference(
-    app: Flask, path: str
-) -> None:
+def test_another_resident_gets_the_same_404_as_for_no_such_reference(app: Flask, path: str) -> None:
     owner = app.test_client()
     reference = sent(owner)
     other = app.test_client()
@@ -108,7 +110,11 @@ def test_another_resident_gets_the_same_404_as_for_no_such_reference(
     nothing = other.get(path.format(ref="KW-0000-XX"))
     assert theirs.status_code == nothing.status_code == 404
     assert "Fatima" not in theirs.get_data(as_text=True)
-    posted = other.post(path.format(ref=reference) if "intrekken" in path else f"/formulieren/ingediend/{reference}/wijzigen")
+    posted = other.post(
+        path.format(ref=reference)
+        if "intrekken" in path
+        else f"/formulieren/ingediend/{reference}/wijzigen"
+    )
     assert posted.status_code in (400, 404)
     assert reference not in text_of(other.get("/formulieren/ingediend"))
     # Without login: first log in.

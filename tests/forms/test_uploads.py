@@ -70,7 +70,11 @@ def test_a_photo_is_stored_without_its_gps_position(app: Flask, client: FlaskCli
 @pytest.mark.parametrize(
     ("data", "name", "message"),
     [
-        (b"Dit is geen foto, maar tekst.", "lamp.jpg", "Wij kunnen dit bestand niet gebruiken als foto"),
+        (
+            b"Dit is geen foto, maar tekst.",
+            "lamp.jpg",
+            "Wij kunnen dit bestand niet gebruiken als foto",
+        ),
         (pdf(), "lamp.pdf", "Wij kunnen dit bestand niet gebruiken als foto"),
         (b"\xff\xd8\xff\xe0" + b"\x00" * 200, "kapot.jpg", "Wij kunnen dit bestand niet openen"),
         (b"", "leeg.jpg", "Dit bestand is leeg"),
