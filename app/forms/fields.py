@@ -13,6 +13,7 @@ from typing import Any
 from flask import current_app, request
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
+from werkzeug.datastructures import FileStorage
 from wtforms import (
     BooleanField,
     Field,
@@ -462,6 +463,11 @@ def _contact_check(question: Question) -> Callable[[StepForm], bool]:
     return check
 
 
+def _files(data: Any) -> list[FileStorage]:
+    """The files really chosen (text sent in a file field, or an empty file input, is none)."""
+    return [f for f in (data or []) if isinstance(f, FileStorage) and f.filename]
+
+
 def _limit() -> int:
     return int(current_app.config.get("FORMS_UPLOAD_MAX_BYTES", 5 * 1024 * 1024))
 
@@ -474,7 +480,7 @@ def _evidence_check(
 
     def check(form: StepForm) -> bool:
         kept = [before[i] for i in (form[f"{name}_houden"].data or []) if i in before]
-        new = [f for f in (form[f"{name}_bestanden"].data or []) if f and f.filename]
+        new = _files(form[f"{name}_bestanden"].data)
         checked: list[uploads.Checked] = []
         for upload in new:
             try:
@@ -504,7 +510,7 @@ def _photo_check(
     before = ((stored or {}).get(name)) or None
 
     def check(form: StepForm) -> bool:
-        new = [f for f in (form[name].data or []) if f and f.filename]
+        new = _files(form[name].data)
         if len(new) > 1:
             return form.fail(name, _("Kies 1 foto."))
         if new:
