@@ -48,6 +48,8 @@ def test_a_form_from_start_to_confirmation(app: Flask, client: FlaskClient, slug
 
     row = submission(app, reference)
     assert row.status == "ingediend" and row.slug == slug
+    if who:
+        assert BSN[who] not in str(row.answers) and BSN[who] != row.owner  # a keyed hash only
     with app.test_request_context():
         if who:
             found = [c for c in cases.cases_for("bsn", BSN[who]) if c.reference == reference]
