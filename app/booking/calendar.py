@@ -58,7 +58,7 @@ def ics(booking: Booking) -> bytes:
             _("Afspraaknummer: %(reference)s", reference=booking.reference),
             _("Neem mee:"),
             *[f"- {line}" for line in bring_lines(booking)],
-            _("Wijzigen of afzeggen: ga naar %(site)s of bel 14 024.", site=change_site()),
+            _("Veranderen of afzeggen: ga naar %(site)s of bel 14 024.", site=change_site()),
         ]
         event.add("description", "\n".join(lines))
         event.add("sequence", booking.version)

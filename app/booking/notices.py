@@ -15,6 +15,8 @@ from app.address.base import PostalAddress
 from app.booking.formatting import day_words, time_words, when_words
 from app.booking.models import Booking, WrittenQuestion
 from app.core.time import local
+from app.notify import outbox
+from app.notify.recipients import PostalAddress as LetterAddress
 
 # The outbox files a booking's messages under `booking.about`, so the purge finds them.
 
@@ -38,7 +40,7 @@ def offer_link(token: str) -> str:
 
 def booking_context(booking: Booking, token: str | None) -> dict[str, Any]:
     """What every message about a booking may say, in the booking's language."""
-    from app.booking.places import place_lines
+    from app.booking.places import bring_lines, place_lines
     from app.booking.topics import title_of
 
     lang = booking.lang
@@ -52,6 +54,7 @@ def booking_context(booking: Booking, token: str | None) -> dict[str, Any]:
         "day": day_words(starts.date(), lang),
         "time": time_words(booking.starts_at, lang),
         "place": place_lines(booking, lang),
+        "bring": bring_lines(booking, lang),
         "phone": booking.phone,
         "contact": booking.contact,
     }
@@ -61,8 +64,12 @@ def booking_context(booking: Booking, token: str | None) -> dict[str, Any]:
     return context
 
 
-def recipient_address(booking: Booking | WrittenQuestion) -> PostalAddress | None:
-    return PostalAddress.from_data(booking.address) if booking.address else None
+def recipient_address(booking: Booking | WrittenQuestion) -> LetterAddress | None:
+    """The address as the outbox wants it (the address lookup has its own type)."""
+    if not booking.address:
+        return None
+    found = PostalAddress.from_data(booking.address)
+    return LetterAddress(found.street, found.number, found.postcode, found.city, found.suffix)
 
 
 def _enqueue(
@@ -71,10 +78,6 @@ def _enqueue(
     context: dict[str, Any],
     send_after: dt.datetime | None = None,
 ) -> None:
-    try:
-        from app.notify import outbox
-    except ImportError:  # the outbox is built in parallel; wired in when it is merged
-        return
     recipient = outbox.Recipient(
         who.name,
         who.email or None,

@@ -270,6 +270,7 @@ STAFF = (
         "geweest",
         role="medewerker",
         submit="form.loket-inline-form",
+        fill=(("uitkomst", "geweest"),),
     ),
     PageState("booking.staff_book", "/medewerker/afspraken/nieuw", "kiezen", role="medewerker"),
     PageState(

@@ -8,7 +8,10 @@ from app.booking.formatting import short_day, time_words
 from app.booking.models import Agenda
 from app.core.time import local
 
+# A page holds whole days, up to five, and about 64 times: private pages stay under 14 KB
+# (they are sent uncompressed), and a long list is hard to read on a small phone anyway.
 DAYS_PER_PAGE = 5
+TIMES_PER_PAGE = 64
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,25 @@ class TimesPage:
     first_free: dt.datetime | None  # the first free time at all (for the waiting list)
 
 
+Day = tuple[dt.date, list[dt.datetime]]
+
+
+def paginate(days: list[Day]) -> list[list[Day]]:
+    """Split days into pages of whole days: at most five days and about 64 times a page."""
+    pages: list[list[Day]] = []
+    current: list[Day] = []
+    count = 0
+    for day in days:
+        if current and (len(current) == DAYS_PER_PAGE or count + len(day[1]) > TIMES_PER_PAGE):
+            pages.append(current)
+            current, count = [], 0
+        current.append(day)
+        count += len(day[1])
+    if current:
+        pages.append(current)
+    return pages
+
+
 def parse_day(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value) if value and len(value) == 10 else None
@@ -55,16 +77,20 @@ def times_page(
     days = capacity.group_by_day(starts)
     if not days:
         return TimesPage([], None, None, None)
-    index = 0
+    pages = paginate(days)
     target = start_day or (local(chosen).date() if chosen else None)
+    index = 0
     if target is not None:
-        index = next((i for i, (day, _) in enumerate(days) if day >= target), len(days) - 1)
-        if start_day is None:  # the chosen time's page starts at a multiple of the page size
-            index -= index % DAYS_PER_PAGE
-    shown = days[index : index + DAYS_PER_PAGE]
-    earlier = days[max(0, index - DAYS_PER_PAGE)][0] if index > 0 else None
-    after = index + DAYS_PER_PAGE
-    later = days[after][0] if after < len(days) else None
+        index = next((i for i, page in enumerate(pages) if page[-1][0] >= target), len(pages) - 1)
+    shown = pages[index]
+    earlier = pages[index - 1][0][0] if index > 0 else None
+    later = pages[index + 1][0][0] if index + 1 < len(pages) else None
+    if start_day is not None and shown[0][0] < start_day <= shown[-1][0]:
+        # A link to a day in the middle of a page (an old link): start the page there.
+        earlier = shown[0][0]
+        shown = paginate([d for d in days if d[0] >= start_day])[0]
+        after = [d for d in days if d[0] > shown[-1][0]]
+        later = after[0][0] if after else None
     chosen_value = time_value(chosen) if chosen else None
     return TimesPage(
         [

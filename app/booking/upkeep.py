@@ -107,10 +107,8 @@ def _count(booking: Booking) -> None:
 
 
 def _forget_messages(about: str) -> None:
-    try:
-        from app.notify import outbox
-    except ImportError:  # the outbox is built in parallel; wired in when it is merged
-        return
+    from app.notify import outbox
+
     outbox.delete_about(about)
 
 

@@ -117,7 +117,7 @@ def lookup() -> ResponseReturnValue:
             "booking/lookup.html",
             form=form,
             expired_link=expired_link,
-            title=_("Afspraak wijzigen of afzeggen"),
+            title=_("Afspraak veranderen of afzeggen"),
         ),
         status,
     )

@@ -453,8 +453,8 @@ def test_change_links_return_to_the_check(booking_app: Flask) -> None:
         a.get_text(" ", strip=True): a["href"]
         for a in soup(review).select(".loket-summary__change a")
     }
-    assert "Wijzig tijdstip" in links and "Wijzig onderwerp" in links
-    page = client.get(links["Wijzig gegevens"])
+    assert "Verander tijdstip" in links and "Verander onderwerp" in links
+    page = client.get(links["Verander gegevens"])
     assert soup(page).select_one(".loket-back-link")["href"] == "/afspraak/controleren"
     page = step(
         client,
@@ -465,7 +465,7 @@ def test_change_links_return_to_the_check(booking_app: Flask) -> None:
     )
     assert page.request.path == "/afspraak/controleren" and "Eva de Vries" in soup(page).get_text()
     # Another channel: the place and the time no longer fit and are asked again.
-    client.get(links["Wijzig manier van praten"])
+    client.get(links["Verander manier van praten"])
     page = step(client, "kanaal", ("kanaal", "stip"))
     assert page.request.path == "/afspraak/waar"
     page = step(client, "waar", ("plek", "stip-dukenburg"))
@@ -488,6 +488,11 @@ def test_a_double_click_books_once(booking_app: Flask) -> None:
     assert len(bookings(booking_app)) == 1
     page = client.get("/afspraak/bevestiging")
     assert reference(page) == bookings(booking_app)[0].reference
+    with booking_app.app_context():  # and one confirmation in the outbox, not two
+        from app.notify import outbox
+
+        sent = outbox.messages_about(bookings(booking_app)[0].about)
+        assert [m.kind for m in sent] == ["afspraak_bevestiging"]
 
 
 def test_a_logged_in_resident_is_linked_by_a_keyed_hash_not_the_bsn(booking_app: Flask) -> None:

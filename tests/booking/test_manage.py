@@ -21,7 +21,7 @@ def lookup(client, ref: str, second: str):  # type: ignore[no-untyped-def]
 def test_the_link_in_the_confirmation_opens_the_booking(booking_app: Flask) -> None:
     client = booking_app.test_client()
     confirmation = book(client)
-    link = soup(confirmation).find("a", string="Afspraak wijzigen of afzeggen")["href"]
+    link = soup(confirmation).find("a", string="Afspraak veranderen of afzeggen")["href"]
     other = booking_app.test_client()  # another browser, no session
     page = other.get(link, follow_redirects=True)
     assert page.request.path == "/afspraak/beheer"
@@ -72,7 +72,7 @@ def test_looking_up_is_rate_limited(tmp_path) -> None:  # type: ignore[no-untype
 def test_cancel_asks_once_more(booking_app: Flask) -> None:
     client = booking_app.test_client()
     confirmation = book(client)
-    client.get(soup(confirmation).find("a", string="Afspraak wijzigen of afzeggen")["href"])
+    client.get(soup(confirmation).find("a", string="Afspraak veranderen of afzeggen")["href"])
     page = client.get("/afspraak/beheer/afzeggen")
     assert "Wilt u de afspraak afzeggen?" in soup(page).get_text()
     page = post_form(client, page)
@@ -87,7 +87,7 @@ def test_cancel_asks_once_more(booking_app: Flask) -> None:
 def test_cancel_with_an_old_page_says_it_changed(booking_app: Flask) -> None:
     client = booking_app.test_client()
     confirmation = book(client)
-    client.get(soup(confirmation).find("a", string="Afspraak wijzigen of afzeggen")["href"])
+    client.get(soup(confirmation).find("a", string="Afspraak veranderen of afzeggen")["href"])
     page = client.get("/afspraak/beheer/afzeggen")
     answer = post_form(client, page, fill=(("versie", "0"),))
     assert "intussen veranderd" in soup(answer).get_text()
@@ -100,7 +100,7 @@ def test_choosing_another_time(booking_app: Flask) -> None:
     confirmation = book(client)
     with booking_app.app_context():
         old = db.session.scalar(select(Booking.starts_at))
-    client.get(soup(confirmation).find("a", string="Afspraak wijzigen of afzeggen")["href"])
+    client.get(soup(confirmation).find("a", string="Afspraak veranderen of afzeggen")["href"])
     page = client.get("/afspraak/beheer/verzetten", follow_redirects=True)
     assert page.request.path == "/afspraak/beheer/verzetten/wanneer"
     times = [i["value"] for i in soup(page).select('#tijden input[name="tijd"]')]
@@ -138,3 +138,30 @@ def test_a_lookup_with_bad_input(booking_app: Flask) -> None:
     ]
     page = lookup(client, "x" * 50, "6511 AB")
     assert errors(page) == ["Een afspraaknummer ziet er zo uit: AF-4736-KM."]
+
+
+def not_satisfied(page) -> str:  # type: ignore[no-untyped-def]
+    """The "Niet tevreden?" block: how to complain, and a link to the ombudsman."""
+    block = soup(page).select_one("section.loket-not-satisfied")
+    assert block is not None, page.request.path
+    links = [a["href"] for a in block.find_all("a", href=True)]
+    assert any("ombudsman" in href for href in links), links
+    assert any(href.endswith("/contact") for href in links), links
+    return block.get_text(" ", strip=True)
+
+
+def test_every_confirmation_says_how_to_complain(booking_app: Flask) -> None:
+    client = booking_app.test_client()
+    confirmation = book(client)
+    assert "Niet tevreden?" in not_satisfied(confirmation)
+    client.get(soup(confirmation).find("a", string="Afspraak veranderen of afzeggen")["href"])
+    page = client.get("/afspraak/beheer/verzetten", follow_redirects=True)
+    times = [i["value"] for i in soup(page).select('#tijden input[name="tijd"]')]
+    page = post_form(client, post_form(client, page, fill=(("tijd", times[2]),)))
+    assert "verzet naar" in soup(page).get_text()  # the confirmation of the change
+    assert "gemeentelijke ombudsman" in not_satisfied(page)
+    page = post_form(client, client.get("/afspraak/beheer/afzeggen"))
+    assert "Deze afspraak gaat niet door." in soup(page).get_text()
+    not_satisfied(page)
+    english = client.get("/en/afspraak/beheer")  # the same page in English
+    assert "Not satisfied?" in not_satisfied(english)

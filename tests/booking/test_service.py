@@ -14,6 +14,7 @@ from app.booking.capacity import SlotFull
 from app.booking.models import ACTIVE, Agenda, Booking, BookingToken, BookingUnit, Slot
 from app.core.time import frozen_at, local_datetime
 from app.extensions import db
+from app.notify import outbox
 from tests.booking.conftest import MONDAY
 from tests.conftest import both_databases
 
@@ -217,6 +218,10 @@ def test_a_move_and_a_cancel_racing_leave_one_consistent_state(booking_app: Flas
             units = db.session.scalars(
                 select(BookingUnit).where(BookingUnit.booking_id == booking_id)
             ).all()
+            # The resident is told exactly what happened: one change or one cancellation.
+            told = [m.kind for m in outbox.messages_about(booking.about)]
+            expected = "afspraak_afgezegd" if booking.status == "afgezegd" else "afspraak_gewijzigd"
+            assert told == ["afspraak_bevestiging", expected], told
             if booking.status == "afgezegd":
                 assert units == []
             else:

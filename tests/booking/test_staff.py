@@ -12,6 +12,7 @@ from app.booking import service
 from app.booking.models import Agenda, Booking, ClosedDay, TopicLength, WrittenQuestion
 from app.core.time import Clock, local_datetime
 from app.extensions import db
+from app.notify import outbox
 from tests.booking.test_service import desk, request
 from tests.booking.walk import errors, post_form, soup
 from tests.browse import demo_login
@@ -71,7 +72,8 @@ def test_the_day_shows_support_needs_and_records_who_came(staff_app: Flask, cloc
     assert soup(page).select("form.loket-inline-form") == []  # not started yet
     clock.advance(dt.timedelta(days=1, hours=2))  # Tuesday 10.00
     page = client.get("/medewerker/afspraken?dag=2027-03-09")
-    page = post_form(client, page, selector="form.loket-inline-form")
+    outcome = (("uitkomst", "geweest"),)
+    page = post_form(client, page, selector="form.loket-inline-form", fill=outcome)
     with staff_app.app_context():
         assert db.session.get(Booking, booking_id).status == "geweest"
     assert "Geweest" in soup(page).get_text()
@@ -106,6 +108,10 @@ def test_written_questions_are_answered_once(staff_app: Flask) -> None:
     with staff_app.app_context():
         question = db.session.scalar(select(WrittenQuestion))
         assert question.status == "beantwoord" and question.phone == "+31612345678"
+        # The answer goes out the way the resident asked for: one SMS, with the answer in it.
+        [told] = outbox.messages_about(question.about)
+        assert (told.kind, told.channel) == ("vraag_antwoord", "sms")
+        assert "Ja, dat kan." in told.body and question.reference in told.body
     again = post_form(staff, page, fill=(("antwoord", "Nog een keer"),))
     with staff_app.app_context():
         assert (

@@ -114,10 +114,29 @@ def test_bookings_go_thirty_days_after_and_only_counts_stay(
 def test_the_deleted_name_is_gone_from_the_database_file(
     booking_app: Flask, runner: FlaskCliRunner
 ) -> None:
+    from app.address.base import PostalAddress
+    from app.notify.models import DemoDelivery, Letter, OutboxMessage
+    from app.notify.worker import Worker
+
     with booking_app.test_request_context(), frozen_at(dt.datetime(2027, 3, 8, 8, 0)):
-        booked(
-            local_datetime(dt.date(2027, 3, 9), dt.time(10)), name="Zeldzaam Achternaamvoorbeeld"
+        start = local_datetime(dt.date(2027, 3, 9), dt.time(10))
+        booked(start, name="Zeldzaam Achternaamvoorbeeld")
+        service.book(  # a letter: its PDF is kept in the database until the purge
+            service.BookingRequest(
+                **{
+                    **request(start=start + dt.timedelta(hours=1)).__dict__,
+                    "details": service.Details(
+                        "Briefje Achternaamvoorbeeld",
+                        "brief",
+                        address=PostalAddress(
+                            "Zeldzaamstraatvoorbeeld", "7", "6532 EF", "Nijmegen"
+                        ),
+                    ),
+                }
+            )
         )
+        tally = Worker().run_once()  # the e-mail (a demo copy) and the letter's PDF are made
+        assert (tally.handled, tally.letters) == (2, 1)
         path = Path(make_url(str(db.engine.url)).database or "")
     db_bytes = path.read_bytes() + (
         Path(f"{path}-wal").read_bytes() if Path(f"{path}-wal").exists() else b""
@@ -133,6 +152,10 @@ def test_the_deleted_name_is_gone_from_the_database_file(
     )
     assert b"Achternaamvoorbeeld" not in remaining
     assert b"eva@voorbeeld.nl" not in remaining
+    assert b"Zeldzaamstraatvoorbeeld" not in remaining
+    with booking_app.app_context():  # the messages, their demo copies and the PDF are gone
+        for table in (OutboxMessage, DemoDelivery, Letter):
+            assert db.session.scalars(select(table)).all() == [], table
 
 
 def test_the_number_of_days_is_a_setting(booking_app: Flask, runner: FlaskCliRunner) -> None:

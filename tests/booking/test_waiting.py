@@ -10,6 +10,7 @@ from app.booking import service, waiting
 from app.booking.models import Booking, WaitingListEntry
 from app.core.time import Clock, aware
 from app.extensions import db
+from app.notify import outbox
 from tests.booking.test_service import TUESDAY_TEN, assert_counters_match_bookings, desk, request
 from tests.booking.walk import book, post_form, soup, to_time_step
 
@@ -73,6 +74,10 @@ def test_a_cancellation_is_offered_to_the_first_in_line(booking_app: Flask, cloc
         assert hold.status == "vastgehouden" and aware(hold.starts_at) == TUESDAY_TEN
         assert aware(hold.hold_expires_at) - aware(hold.created_at) == dt.timedelta(hours=2)
         assert_counters_match_bookings()
+        # The first in line is told by SMS, with a link to take the time, in two segments.
+        [offer] = outbox.messages_about(hold.about)
+        assert (offer.kind, offer.channel) == ("afspraak_wachtlijst", "sms")
+        assert "/afspraak/aanbod?code=" in offer.body and (offer.segments or 0) <= 2
         moved = waiting.accept(hold.id)
         assert moved.id == own.id and aware(moved.starts_at) == TUESDAY_TEN
         assert db.session.get(Booking, hold.id) is None
