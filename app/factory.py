@@ -30,6 +30,7 @@ CAPABILITIES = (
     "app.notify",
     "app.address",
     "app.booking",
+    "app.forms",
 )
 
 

@@ -7,7 +7,9 @@ done here yet): a link must never promise what is not there. Only "Praat met een
 """
 
 import re
+from collections.abc import Callable
 from html import unescape
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from flask import current_app, request, url_for
@@ -22,14 +24,30 @@ from app.pages.markdown import TABLE_LABEL
 
 
 def internal_exists(path: str) -> bool:
+    """Return whether a GET of `path` leads to a page: a route matches, and the view agrees.
+
+    A view whose URL holds a name from data (`/formulieren/<slug>`) says which names exist with
+    `@exists_when(lambda slug: ...)`: a route alone would make every name look like a page.
+    """
     adapter = current_app.url_map.bind("localhost")
     try:
-        adapter.match(path, method="GET")
+        endpoint, values = adapter.match(path, method="GET")
     except (NotFound, MethodNotAllowed):
         return False
     except RequestRedirect:
         return True
-    return True
+    check = getattr(current_app.view_functions.get(endpoint), "exists_when", None)
+    return bool(check(**values)) if callable(check) else True
+
+
+def exists_when[F: Callable[..., Any]](check: Callable[..., bool]) -> Callable[[F], F]:
+    """Mark a view whose URL values must name something that exists (see `internal_exists`)."""
+
+    def mark(view: F) -> F:
+        view.exists_when = check  # type: ignore[attr-defined]
+        return view
+
+    return mark
 
 
 def resolve(url: str | None) -> str | None:

@@ -99,6 +99,8 @@ class Wizard:
     steps: tuple[Step, ...]
     endpoint: str
     on_start: Callable[[], Data] | None = None  # what a new flow holds besides its answers
+    # URL values every step URL needs besides the step (a form's slug: /formulieren/<slug>/<step>)
+    url_values: Mapping[str, Any] = field(default_factory=dict)
     by_name: dict[str, Step] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -154,7 +156,7 @@ class Wizard:
 
     def url(self, step: Step | str, **values: Any) -> str:
         name = step if isinstance(step, str) else step.name
-        return url_for(self.endpoint, step=name, **values)
+        return url_for(self.endpoint, step=name, **{**self.url_values, **values})
 
     def change_url(self, step: Step | str) -> str:
         """Return the "Wijzig" link for a step on the review page."""

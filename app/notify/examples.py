@@ -126,6 +126,65 @@ CHANNELS_OF: dict[str, tuple[str, ...]] = {
     "vraag-antwoord": ("email", "sms", "brief"),
 }
 
+# The forms (app/forms/messages.py): a confirmation of a submission, a change, a withdrawal;
+# the code of a saved form and the warning before it is deleted.
+_FORM: dict[str, dict[str, Any]] = {
+    "nl": {
+        "reference": "KW-4736-KM",
+        "name": "Fatima El Amrani",
+        "topic": "Kwijtschelding gemeentelijke belastingen",
+        "next": "Een medewerker van Team Belastingen bekijkt uw aanvraag.",
+        "weeks": 8,
+        "expected_by": "2027-01-26",
+        "send_later": ["Overzichten van al uw bankrekeningen van de laatste 3 maanden."],
+        "bring": [],
+        "return_address": ["Gemeente Nijmegen", "Postbus 9105", "6500 HG Nijmegen"],
+        "objection": True,
+        "report": False,
+    },
+    "en": {
+        "reference": "KW-4736-KM",
+        "name": "Fatima El Amrani",
+        "topic": "Remission of municipal taxes",
+        "next": "A member of the Tax team will look at your application.",
+        "weeks": 8,
+        "expected_by": "2027-01-26",
+        "send_later": ["Statements of all your bank accounts of the last 3 months."],
+        "bring": [],
+        "return_address": ["Gemeente Nijmegen", "Postbus 9105", "6500 HG Nijmegen"],
+        "objection": True,
+        "report": False,
+    },
+}
+_DRAFT: dict[str, dict[str, Any]] = {
+    lang: {
+        "reference": "KW-7Q4-M2X",
+        "topic": _FORM[lang]["topic"],
+        "link": "https://loket.nijmegen.nl/formulieren/verder/link?code=" + "v" * 43,
+        "expires": "2026-12-31",
+        "login": True,
+    }
+    for lang in ("nl", "en")
+}
+EXAMPLES.update(
+    {
+        "formulier-ontvangen": {lang: dict(_FORM[lang]) for lang in ("nl", "en")},
+        "formulier-gewijzigd": {lang: dict(_FORM[lang]) for lang in ("nl", "en")},
+        "formulier-ingetrokken": {lang: dict(_FORM[lang]) for lang in ("nl", "en")},
+        "formulier-bewaard": {lang: dict(_DRAFT[lang]) for lang in ("nl", "en")},
+        "formulier-verloopt": {lang: dict(_DRAFT[lang]) for lang in ("nl", "en")},
+    }
+)
+CHANNELS_OF.update(
+    {
+        "formulier-ontvangen": ("email", "sms", "brief"),
+        "formulier-gewijzigd": ("email", "sms", "brief"),
+        "formulier-ingetrokken": ("email", "sms", "brief"),
+        "formulier-bewaard": ("email", "sms"),
+        "formulier-verloopt": ("email", "sms"),
+    }
+)
+
 # Worst cases for the length of an SMS (tests/notify/test_segments.py).
 LONG_WHEN = {
     "nl": "woensdag 30 september 2026 om 10.30 uur (wintertijd)",

@@ -55,6 +55,7 @@ def resident_texts(root: Path) -> Iterator[Source]:
     for where, text in catalogue_strings(pot):
         yield Source(str(Path(where).relative_to(root)), text, "b1", "nl")
     yield from case_status_texts(root / "content" / "zaakstatussen.yaml")
+    yield from form_texts(root / "content" / "formulieren")
     messages = root / "templates" / "messages"
     if messages.exists():
         for path in sorted(p for p in messages.rglob("*") if p.suffix in MESSAGE_SUFFIXES):
@@ -74,3 +75,29 @@ def case_status_texts(path: Path) -> Iterator[Source]:
         for part in ("zin", "daarna"):
             for lang, text in entry[part].items():
                 yield Source(f"content/zaakstatussen.yaml:{key}.{part}", text, "b1", lang)
+
+
+def form_texts(folder: Path) -> Iterator[Source]:
+    """Every text of every form definition (`{nl: ..., en: ...}`), per language."""
+    if not folder.exists():
+        return
+    import yaml
+
+    def walk(value: object, where: str) -> Iterator[Source]:
+        if isinstance(value, dict):
+            if set(value) == {"nl", "en"} and all(isinstance(v, str) for v in value.values()):
+                for lang in ("nl", "en"):
+                    text = re.sub(r"\{[a-z_]+\}", "", str(value[lang])).strip()
+                    yield Source(where, text, "b1", lang)
+                return
+            for key, item in value.items():
+                yield from walk(item, f"{where}.{key}")
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                name = item.get("name") or item.get("value") if isinstance(item, dict) else None
+                yield from walk(item, f"{where}[{name or i}]")
+
+    for path in sorted(folder.glob("*.yaml")):
+        if not path.name.startswith("_"):
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            yield from walk(data, f"content/formulieren/{path.name}:")
