@@ -1,0 +1,154 @@
+"""Mijn Loket: the resident's own overview, cases, appointments, details and settings."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from flask import Blueprint, Response, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+
+from app.extensions import current_language
+from app.i18n import path_in
+from app.identity.resident import Resident, current_resident
+from app.mijn import contact, service
+from app.mijn.forms import ContactForm, OptOutForm
+from app.notices import optout
+from app.notices.keys import OPTOUT, subject_key
+from app.notify.recipients import normalise_mobile
+
+bp = Blueprint("mijn", __name__, url_prefix="/mijn")
+
+
+@bp.after_request
+def _private(response: Response) -> Response:
+    """About one person: never stored by a browser or proxy."""
+    response.headers["Cache-Control"] = "no-store"
+    response.vary.add("Cookie")
+    return response
+
+
+def resident_required(view: Callable[..., ResponseReturnValue]) -> Callable[..., ResponseReturnValue]:
+    """Send a visitor who is not logged in to the login, and back here afterwards."""
+
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> ResponseReturnValue:
+        resident = current_resident()
+        if resident is None:
+            return redirect(url_for("identity.login", volgende=path_in(current_language())))
+        return view(resident, *args, **kwargs)
+
+    return wrapped
+
+
+@bp.get("")
+@resident_required
+def overview(resident: Resident) -> str:
+    """Show what needs attention first, then cases and appointments in short."""
+    lang = current_language()
+    return render_template(
+        "mijn/overview.html",
+        resident=resident,
+        notices=service.notices_for(resident),
+        cases=service.cases(resident, lang),
+        appointments=service.appointments(resident),
+    )
+
+
+@bp.get("/zaken")
+@resident_required
+def cases(resident: Resident) -> str:
+    """Show running and finished cases, each in plain words."""
+    return render_template(
+        "mijn/cases.html", resident=resident, cases=service.cases(resident, current_language())
+    )
+
+
+@bp.get("/afspraken")
+@resident_required
+def appointments(resident: Resident) -> str:
+    """Show the appointments made while logged in."""
+    return render_template(
+        "mijn/appointments.html", resident=resident, appointments=service.appointments(resident)
+    )
+
+
+@bp.get("/gegevens")
+@resident_required
+def details(resident: Resident) -> str:
+    """Show what the registers know, each with its source and how to correct it."""
+    return render_template("mijn/details.html", resident=resident, details=service.details(resident))
+
+
+def _settings(resident: Resident, form: ContactForm | None = None, status: int = 200) -> ResponseReturnValue:
+    kind, subject = resident.client
+    wanted = contact.preference(kind, subject)
+    if form is None:
+        form = ContactForm(
+            data={
+                "channel": wanted.channel if wanted else contact.LETTER,
+                "email": wanted.email if wanted else "",
+                "phone": wanted.phone if wanted else "",
+                "lang": wanted.lang if wanted else current_language(),
+            }
+        )
+    key = subject_key(kind, subject, OPTOUT)
+    return (
+        render_template(
+            "mijn/settings.html",
+            resident=resident,
+            form=form,
+            preference=wanted,
+            business=kind != "bsn",
+            opt_out=optout.current(key),
+            history=optout.history(key),
+            optout_form=OptOutForm(),
+        ),
+        status,
+    )
+
+
+@bp.get("/instellingen")
+@resident_required
+def settings(resident: Resident) -> ResponseReturnValue:
+    """Show how the resident wants to hear from us, and the notices opt-out."""
+    return _settings(resident)
+
+
+@bp.post("/instellingen")
+@resident_required
+def save_settings(resident: Resident) -> ResponseReturnValue:
+    """Keep the contact preference; every message to the resident uses it."""
+    form = ContactForm()
+    if not form.validate():
+        return _settings(resident, form, 400)
+    phone = form.phone.data or None
+    if phone:
+        phone = "+" + normalise_mobile(phone)
+    kind, subject = resident.client
+    contact.save(
+        kind,
+        subject,
+        contact.Preference(form.channel.data or contact.LETTER, form.email.data or None, phone, form.lang.data or "nl"),
+    )
+    flash(_("Uw keuze is bewaard. Wij gebruiken die voor al onze berichten aan u."), "ok")
+    return redirect(url_for("mijn.settings"))
+
+
+@bp.post("/instellingen/meldingen")
+@resident_required
+def notices_setting(resident: Resident) -> ResponseReturnValue:
+    """Stop proactive notices, or undo that."""
+    form = OptOutForm()
+    kind, subject = resident.client
+    if not form.validate() or kind != "bsn" or form.actie.data not in ("af", "aan"):
+        flash(_("Dat lukte niet. Het formulier was verlopen. Probeer het nog een keer."), "info")
+        return redirect(url_for("mijn.settings"))
+    key = subject_key(kind, subject, OPTOUT)
+    if form.actie.data == "af":
+        optout.opt_out(key, "mijn")
+        flash(_("U krijgt geen berichten meer over wat u kunt krijgen of moet regelen."), "ok")
+    else:
+        optout.opt_in(key, "mijn")
+        flash(_("U krijgt weer berichten over wat u kunt krijgen of moet regelen."), "ok")
+    return redirect(url_for("mijn.settings"))
