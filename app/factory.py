@@ -28,6 +28,7 @@ CAPABILITIES = (
     "app.editor",
     "app.panel",
     "app.notify",
+    "app.mijn",
 )
 
 

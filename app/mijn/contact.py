@@ -10,16 +10,18 @@ in the BRP: a letter reaches everyone.
 
 from dataclasses import dataclass
 
+from flask import current_app
 from sqlalchemy import select
 
+from app.core.references import keyed_hash
 from app.extensions import db
 from app.mijn.models import ContactPreference
-from app.notices.keys import CONTACT, subject_key
 from app.notify.recipients import PostalAddress, Recipient
 from app.prefill.persons import Address, ForeignAddress
 
 CHANNELS = ("email", "sms", "brief")
 LETTER = "brief"
+PURPOSE = "contact"  # the keyed hash's purpose: the same as client_key(resident, "contact")
 
 
 @dataclass(frozen=True)
@@ -30,8 +32,18 @@ class Preference:
     lang: str
 
 
+def contact_key(subject_type: str, subject: str) -> str:
+    """Return the key a preference is stored under: `client_key(resident, "contact")`.
+
+    Computed from the BSN (or KvK number) so that a message sent without a login (a case
+    status change, a notice run) finds the preference a resident set in Mijn Loket.
+    """
+    secret = str(current_app.config["SECRET_KEY"])
+    return keyed_hash(f"{subject_type}:{subject}", secret, PURPOSE)
+
+
 def _row(subject_type: str, subject: str) -> ContactPreference | None:
-    key = subject_key(subject_type, subject, CONTACT)
+    key = contact_key(subject_type, subject)
     return db.session.scalar(select(ContactPreference).where(ContactPreference.subject_key == key))
 
 
@@ -49,7 +61,7 @@ def save(subject_type: str, subject: str, wanted: Preference) -> None:
         raise ValueError(f"channel must be one of {CHANNELS}")
     row = _row(subject_type, subject)
     if row is None:
-        row = ContactPreference(subject_key=subject_key(subject_type, subject, CONTACT))
+        row = ContactPreference(subject_key=contact_key(subject_type, subject))
         db.session.add(row)
     row.channel = wanted.channel
     row.email = wanted.email if wanted.channel == "email" else None

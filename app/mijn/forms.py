@@ -1,11 +1,12 @@
-"""Forms of Mijn Loket (contact preferences, the opt-out) and of /zaak-status."""
+"""Forms of Mijn Loket (contact preferences) and of /zaak-status."""
 
 import re
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, RadioField, StringField
+from wtforms import RadioField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from app.core.references import normalise
@@ -25,9 +26,9 @@ class ContactForm(FlaskForm):
     channel = RadioField(
         _l("Hoe wilt u berichten van ons krijgen?"),
         choices=[
-            ("brief", _l("Met een brief per post")),
-            ("email", _l("Met een e-mail")),
-            ("sms", _l("Met een sms")),
+            SelectChoice("brief", _l("Met een brief per post")),
+            SelectChoice("email", _l("Met een e-mail")),
+            SelectChoice("sms", _l("Met een sms")),
         ],
         validators=[DataRequired(_l("Kies hoe u berichten wilt krijgen."))],
         validate_choice=True,
@@ -40,7 +41,7 @@ class ContactForm(FlaskForm):
     )
     lang = RadioField(
         _l("In welke taal?"),
-        choices=[("nl", "Nederlands"), ("en", "English")],
+        choices=[SelectChoice("nl", "Nederlands"), SelectChoice("en", "English")],
         validators=[DataRequired(_l("Kies een taal."))],
         validate_choice=True,
     )
@@ -65,20 +66,18 @@ class ContactForm(FlaskForm):
                 normalise_mobile(value)
             except NotAMobileNumber:
                 raise ValidationError(
-                    _l("Vul een mobiel nummer in, bijvoorbeeld 06 12345678. Een vast nummer kan geen sms krijgen.")
+                    _l(
+                        "Vul een mobiel nummer in, bijvoorbeeld 06 12345678. Een vast nummer kan geen sms krijgen."
+                    )
                 ) from None
-
-
-class OptOutForm(FlaskForm):
-    """Stop or restart proactive notices (the value says which)."""
-
-    actie = HiddenField()
 
 
 class CaseStatusForm(FlaskForm):
     reference = StringField(
         _l("Het nummer van uw aanvraag"),
-        validators=[DataRequired(_l("Vul het nummer van uw aanvraag in, bijvoorbeeld ZK-4769-HM."))],
+        validators=[
+            DataRequired(_l("Vul het nummer van uw aanvraag in, bijvoorbeeld ZK-4769-HM."))
+        ],
         render_kw={"autocomplete": "off", "spellcheck": "false"},
     )
     postcode = StringField(

@@ -1,32 +1,31 @@
 """What Mijn Loket shows a resident, read live every time: nothing here is stored.
 
-Every part reads its own source and reports when that source is down, so the rest of the page
-still works: `cases(...)` raises nothing but returns `None` for a case system that is down, the
-notices list what they could not read, `details(...)` lists the registers that did not answer.
-Always for `resident.client`: the person whose affairs these are (the represented person when
-someone acts for another).
+Every part reads its own source and says when that source is down, so the rest of the page
+still works: `cases(...)` returns `None` for a case system that is down, `attention(...)` lists
+what it could not check, `details(...)` lists the registers that did not answer. Always for
+`resident.client`: the person whose affairs these are (the represented person when someone
+acts for another).
 """
 
-import datetime as dt
-from collections.abc import Sequence
+import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
+
+from flask_babel.speaklater import LazyString
 
 from app.cases import service as cases_service
 from app.cases.service import Explained
 from app.core.capabilities import wiring
 from app.core.connectors import ConnectorError, SourceUnavailable
-from app.core.time import utcnow
-from app.identity.resident import Resident, client_key
-from app.notices import optout
-from app.notices import service as notices
-from app.notices.keys import OPTOUT, subject_key
-from app.notices.labels import OWN_SOURCES
-from app.notices.sources import ParkingCard, parking_cards
+from app.identity.resident import Resident
 from app.prefill import service as registers
 from app.prefill.purposes import Purpose
-from app.prefill.service import Prefill, Sourced
+from app.prefill.service import SOURCES, Prefill, Source
 
-# Mijn gegevens shows everything the registers know about the resident: that is its purpose.
+log = logging.getLogger(__name__)
+
+# Mijn gegevens shows what the registers know about the resident: that is its purpose.
 DETAILS = Purpose.declare(
     "mijn:gegevens",
     {
@@ -38,6 +37,8 @@ DETAILS = Purpose.declare(
     },
 )
 NEEDS_YOU = "gegevens_nodig"  # a case status that asks something of the resident
+ATTENTION = "mijn.aandacht"  # provider: fn(resident) -> [item with title, text, url], urgent first
+SETTINGS = "mijn.instellingen"  # provider: fn(resident) -> (template name, context) or None
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class Cases:
 
 
 def cases(resident: Resident, lang: str) -> Cases | None:
-    """The resident's cases in plain words, running first; None when the case system is down."""
+    """Return the resident's cases in plain words, newest first; None when the system is down."""
     kind, subject = resident.client
     try:
         found = cases_service.cases_for(kind, subject)
@@ -65,62 +66,70 @@ def cases(resident: Resident, lang: str) -> Cases | None:
 
 
 @dataclass(frozen=True)
-class Notices:
-    found: notices.Found | None  # None: opted out, or a business
-    opted_out: bool
+class Item:
+    """Something that needs the resident's attention ("Belangrijk voor u")."""
+
+    title: str
+    text: str
+    url: str
 
 
-def notices_for(resident: Resident) -> Notices:
-    kind, subject = resident.client
-    if kind != "bsn":
-        return Notices(None, False)
-    opted_out = optout.is_opted_out(subject_key(kind, subject, OPTOUT))
-    return Notices(None if opted_out else notices.find(subject), opted_out)
+@dataclass(frozen=True)
+class Attention:
+    items: tuple[Item, ...]
+    incomplete: bool  # a provider could not check everything now
+
+
+def _item(raw: Any) -> Item:
+    get = raw.get if isinstance(raw, Mapping) else lambda name: getattr(raw, name)
+    return Item(str(get("title")), str(get("text")), str(get("url")))
+
+
+def attention(resident: Resident) -> Attention:
+    """Return what other capabilities say needs attention, in their order (urgent first)."""
+    items: list[Item] = []
+    incomplete = False
+    for provider in wiring().providers_named(ATTENTION):
+        try:
+            items.extend(_item(raw) for raw in provider(resident) or ())
+        except (SourceUnavailable, ConnectorError):
+            log.warning("a provider of %s could not answer", ATTENTION)
+            incomplete = True
+    return Attention(tuple(items), incomplete)
+
+
+def settings_sections(resident: Resident) -> list[tuple[str, dict[str, Any]]]:
+    """Return the sections other capabilities add to Mijn instellingen (template, context)."""
+    sections = []
+    for provider in wiring().providers_named(SETTINGS):
+        section = provider(resident)
+        if section is not None:
+            sections.append(section)
+    return sections
 
 
 @dataclass(frozen=True)
 class Details:
-    registers: Prefill
-    cards: Sourced[tuple[ParkingCard, ...]] | None
-    unavailable: frozenset[str]
+    found: Prefill
+    unavailable: tuple[Source, ...]  # what could not be loaded now, in page order
+
+    @property
+    def missing(self) -> frozenset[str]:
+        return frozenset(s.kind for s in self.unavailable)
+
+
+ORDER = ("personen", "huishouden", "reisdocumenten", "voertuigen", "belastingen", "inkomen")
 
 
 def details(resident: Resident) -> Details | None:
-    """Everything the registers know about the client, each with its source; None: a business."""
+    """Read everything the registers know about the client, live; None for a business."""
     kind, subject = resident.client
     if kind != "bsn":
         return None
     found = registers.gather(subject, DETAILS)
-    unavailable = set(found.unavailable)
-    cards = None
-    try:
-        cards = Sourced(parking_cards.get().cards(subject), OWN_SOURCES["parkeerkaarten"], utcnow())
-    except (SourceUnavailable, ConnectorError):
-        unavailable.add("parkeerkaarten")
-    return Details(found, cards, frozenset(unavailable))
+    down = tuple(SOURCES[k] for k in ORDER if k in found.unavailable)
+    return Details(found, down)
 
 
-@dataclass(frozen=True)
-class Appointment:
-    """An appointment as the booking capability reports it (provider "afspraken.van")."""
-
-    reference: str
-    topic: str
-    when: dt.datetime
-    place: str
-    manage_url: str
-
-
-def appointments(resident: Resident) -> Sequence[Appointment] | None:
-    """Appointments booked while logged in (linked by `client_key(resident, "afspraken")`).
-
-    None when no booking capability is wired or it cannot answer now.
-    """
-    provider = wiring().provider("afspraken.van")
-    if provider is None:
-        return None
-    try:
-        found: Sequence[Appointment] = provider(client_key(resident, "afspraken"))
-    except (SourceUnavailable, ConnectorError):
-        return None
-    return found
+def source_names(sources: tuple[Source, ...]) -> list[LazyString]:
+    return [s.from_phrase for s in sources]

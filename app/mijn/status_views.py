@@ -35,7 +35,9 @@ def lookup() -> ResponseReturnValue:
     if form.validate_on_submit():
         personal()
         try:
-            case = cases_service.status_by_reference(form.reference.data or "", form.postcode.data or "")
+            case = cases_service.status_by_reference(
+                form.reference.data or "", form.postcode.data or ""
+            )
         except (SourceUnavailable, ConnectorError):
             outcome, status = "storing", 503
         else:

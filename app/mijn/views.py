@@ -4,17 +4,17 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import Blueprint, Response, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from markupsafe import Markup
 
 from app.extensions import current_language
 from app.i18n import path_in
 from app.identity.resident import Resident, current_resident
+from app.mijn import appointments as bookings
 from app.mijn import contact, service
-from app.mijn.forms import ContactForm, OptOutForm
-from app.notices import optout
-from app.notices.keys import OPTOUT, subject_key
+from app.mijn.forms import ContactForm
 from app.notify.recipients import normalise_mobile
 
 bp = Blueprint("mijn", __name__, url_prefix="/mijn")
@@ -28,14 +28,17 @@ def _private(response: Response) -> Response:
     return response
 
 
-def resident_required(view: Callable[..., ResponseReturnValue]) -> Callable[..., ResponseReturnValue]:
-    """Send a visitor who is not logged in to the login, and back here afterwards."""
+def resident_required(
+    view: Callable[..., ResponseReturnValue],
+) -> Callable[..., ResponseReturnValue]:
+    """Send a visitor who is not logged in to the login, and back to this page afterwards."""
 
     @wraps(view)
     def wrapped(*args: Any, **kwargs: Any) -> ResponseReturnValue:
         resident = current_resident()
         if resident is None:
-            return redirect(url_for("identity.login", volgende=path_in(current_language())))
+            here = path_in(current_language(), request.path)
+            return redirect(url_for("identity.login", volgende=here))
         return view(resident, *args, **kwargs)
 
     return wrapped
@@ -45,13 +48,12 @@ def resident_required(view: Callable[..., ResponseReturnValue]) -> Callable[...,
 @resident_required
 def overview(resident: Resident) -> str:
     """Show what needs attention first, then cases and appointments in short."""
-    lang = current_language()
     return render_template(
         "mijn/overview.html",
         resident=resident,
-        notices=service.notices_for(resident),
-        cases=service.cases(resident, lang),
-        appointments=service.appointments(resident),
+        attention=service.attention(resident),
+        cases=service.cases(resident, current_language()),
+        appointments=bookings.upcoming(resident),
     )
 
 
@@ -67,20 +69,35 @@ def cases(resident: Resident) -> str:
 @bp.get("/afspraken")
 @resident_required
 def appointments(resident: Resident) -> str:
-    """Show the appointments made while logged in."""
+    """Show the appointments made while logged in, with links to change or cancel them."""
     return render_template(
-        "mijn/appointments.html", resident=resident, appointments=service.appointments(resident)
+        "mijn/appointments.html", resident=resident, appointments=bookings.listed(resident)
     )
+
+
+@bp.get("/afspraken/<reference>")
+@resident_required
+def manage_appointment(resident: Resident, reference: str) -> ResponseReturnValue:
+    """Open one of the resident's own appointments in the booking's change-or-cancel pages."""
+    target = bookings.open_to_manage(resident, reference)
+    if target is None:
+        flash(_("Die afspraak vonden wij niet bij uw afspraken."), "info")
+        return redirect(url_for("mijn.appointments"))
+    return redirect(target)
 
 
 @bp.get("/gegevens")
 @resident_required
 def details(resident: Resident) -> str:
     """Show what the registers know, each with its source and how to correct it."""
-    return render_template("mijn/details.html", resident=resident, details=service.details(resident))
+    return render_template(
+        "mijn/details.html", resident=resident, details=service.details(resident)
+    )
 
 
-def _settings(resident: Resident, form: ContactForm | None = None, status: int = 200) -> ResponseReturnValue:
+def _settings(
+    resident: Resident, form: ContactForm | None = None, status: int = 200
+) -> ResponseReturnValue:
     kind, subject = resident.client
     wanted = contact.preference(kind, subject)
     if form is None:
@@ -92,26 +109,18 @@ def _settings(resident: Resident, form: ContactForm | None = None, status: int =
                 "lang": wanted.lang if wanted else current_language(),
             }
         )
-    key = subject_key(kind, subject, OPTOUT)
-    return (
-        render_template(
-            "mijn/settings.html",
-            resident=resident,
-            form=form,
-            preference=wanted,
-            business=kind != "bsn",
-            opt_out=optout.current(key),
-            history=optout.history(key),
-            optout_form=OptOutForm(),
-        ),
-        status,
+    # Other capabilities' sections (the notices opt-out), each from its own template.
+    sections = [Markup(render_template(t, **c)) for t, c in service.settings_sections(resident)]
+    page = render_template(
+        "mijn/settings.html", resident=resident, form=form, preference=wanted, sections=sections
     )
+    return page, status
 
 
 @bp.get("/instellingen")
 @resident_required
 def settings(resident: Resident) -> ResponseReturnValue:
-    """Show how the resident wants to hear from us, and the notices opt-out."""
+    """Show how the resident wants to hear from us."""
     return _settings(resident)
 
 
@@ -126,29 +135,9 @@ def save_settings(resident: Resident) -> ResponseReturnValue:
     if phone:
         phone = "+" + normalise_mobile(phone)
     kind, subject = resident.client
-    contact.save(
-        kind,
-        subject,
-        contact.Preference(form.channel.data or contact.LETTER, form.email.data or None, phone, form.lang.data or "nl"),
+    chosen = contact.Preference(
+        form.channel.data or contact.LETTER, form.email.data or None, phone, form.lang.data or "nl"
     )
+    contact.save(kind, subject, chosen)
     flash(_("Uw keuze is bewaard. Wij gebruiken die voor al onze berichten aan u."), "ok")
-    return redirect(url_for("mijn.settings"))
-
-
-@bp.post("/instellingen/meldingen")
-@resident_required
-def notices_setting(resident: Resident) -> ResponseReturnValue:
-    """Stop proactive notices, or undo that."""
-    form = OptOutForm()
-    kind, subject = resident.client
-    if not form.validate() or kind != "bsn" or form.actie.data not in ("af", "aan"):
-        flash(_("Dat lukte niet. Het formulier was verlopen. Probeer het nog een keer."), "info")
-        return redirect(url_for("mijn.settings"))
-    key = subject_key(kind, subject, OPTOUT)
-    if form.actie.data == "af":
-        optout.opt_out(key, "mijn")
-        flash(_("U krijgt geen berichten meer over wat u kunt krijgen of moet regelen."), "ok")
-    else:
-        optout.opt_in(key, "mijn")
-        flash(_("U krijgt weer berichten over wat u kunt krijgen of moet regelen."), "ok")
     return redirect(url_for("mijn.settings"))
