@@ -7,9 +7,10 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, ValidationError
+from wtforms.validators import AnyOf, DataRequired, Length, ValidationError
 
 from app.core.references import normalise
+from app.mijn.contact import CHANNELS
 from app.notify.recipients import NotAMobileNumber, normalise_mobile
 
 POSTCODE = re.compile(r"^\s*[1-9][0-9]{3}\s*[A-Za-z]{2}\s*$")
@@ -30,8 +31,11 @@ class ContactForm(FlaskForm):
             SelectChoice("email", _l("Met een e-mail")),
             SelectChoice("sms", _l("Met een sms")),
         ],
-        validators=[DataRequired(_l("Kies hoe u berichten wilt krijgen."))],
-        validate_choice=True,
+        validators=[
+            DataRequired(_l("Kies hoe u berichten wilt krijgen.")),
+            AnyOf(CHANNELS, _l("Kies hoe u berichten wilt krijgen: per brief, e-mail of sms.")),
+        ],
+        validate_choice=False,  # AnyOf says what to do; WTForms only says "Ongeldige keuze"
     )
     email = StringField(
         _l("Uw e-mailadres"), validators=[Length(max=254)], render_kw={"autocomplete": "email"}
@@ -42,8 +46,11 @@ class ContactForm(FlaskForm):
     lang = RadioField(
         _l("In welke taal?"),
         choices=[SelectChoice("nl", "Nederlands"), SelectChoice("en", "English")],
-        validators=[DataRequired(_l("Kies een taal."))],
-        validate_choice=True,
+        validators=[
+            DataRequired(_l("Kies een taal.")),
+            AnyOf(("nl", "en"), _l("Kies Nederlands of English.")),
+        ],
+        validate_choice=False,
     )
 
     def validate_email(self, field: Any) -> None:
