@@ -5,7 +5,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import RadioField, StringField
+from wtforms import EmailField, RadioField, StringField, TelField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, Length, ValidationError
 
@@ -37,10 +37,10 @@ class ContactForm(FlaskForm):
         ],
         validate_choice=False,  # AnyOf says what to do; WTForms only says "Ongeldige keuze"
     )
-    email = StringField(
+    email = EmailField(
         _l("Uw e-mailadres"), validators=[Length(max=254)], render_kw={"autocomplete": "email"}
     )
-    phone = StringField(
+    phone = TelField(
         _l("Uw mobiele nummer"), validators=[Length(max=40)], render_kw={"autocomplete": "tel"}
     )
     lang = RadioField(

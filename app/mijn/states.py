@@ -14,7 +14,6 @@ STATES = (
     PageState("mijn.overview", "/mijn", "lopende-zaak", resident="anna"),
     PageState("mijn.overview", "/mijn", "niets-te-doen", resident="fatima"),
     PageState("mijn.overview", "/mijn", "namens-iemand", resident="sanne"),
-    PageState("mijn.overview", "/mijn", "bron-onbereikbaar", resident="lotte"),
     PageState("mijn.cases", "/mijn/zaken", "lopend", resident="anna"),
     PageState("mijn.cases", "/mijn/zaken", "afgerond", resident="eva"),
     PageState("mijn.cases", "/mijn/zaken", "geen-zaken", resident="fatima"),
