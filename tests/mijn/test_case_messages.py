@@ -9,6 +9,7 @@ from app.cases.service import StatusChange, cases_for
 from app.mijn.case_messages import tell_resident
 from app.notify import outbox
 from tests.browse import csrf_token
+from tests.conftest import both_databases
 from tests.mijn.conftest import filled_app, logged_in
 
 ANNA_CASE = "zaak:ZK-4769-HM"
@@ -46,6 +47,7 @@ def test_without_a_preference_a_letter_goes_to_the_brp_address(demo: Flask) -> N
     assert "ZK-4769-HM" in letter.subject and "ombudsman" in letter.body
 
 
+@both_databases()
 def test_an_email_when_the_resident_chose_email(demo: Flask) -> None:
     choose(logged_in(demo, "anna"), channel="email", email="anna@voorbeeld.nl")
     move(demo)

@@ -7,6 +7,7 @@ from app.extensions import db
 from app.mijn import contact
 from app.mijn.models import ContactPreference
 from tests.browse import csrf_token
+from tests.conftest import both_databases
 from tests.mijn.conftest import logged_in, page, text
 from tests.pagecheck import check_page
 
@@ -24,6 +25,7 @@ def test_no_choice_yet_means_a_letter(demo: Flask) -> None:
     assert checked is not None and checked["value"] == "brief"
 
 
+@both_databases()
 def test_a_choice_is_kept_under_a_keyed_hash_and_shown_again(demo: Flask) -> None:
     client = logged_in(demo, "fatima")
     response = post(client, channel="sms", phone="06 1234 5678", lang="en")
