@@ -28,6 +28,7 @@ def capability() -> "Capability":
         models,  # noqa: F401 - the contact preferences table
         states,
     )
+    from app.mijn.appointments import link_demo_booking
     from app.mijn.case_messages import tell_resident
     from app.mijn.status_views import bp as status_bp
     from app.mijn.views import bp
@@ -37,6 +38,7 @@ def capability() -> "Capability":
         blueprints=(bp, status_bp),
         states=states.STATES,
         exempt=states.EXEMPT,
+        demo_fillers=(link_demo_booking,),
         template_globals={"mijn_day": day_words, "mijn_labels": labels},
         providers={"zaken.status": tell_resident},
     )

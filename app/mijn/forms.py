@@ -74,7 +74,8 @@ class ContactForm(FlaskForm):
             except NotAMobileNumber:
                 raise ValidationError(
                     _l(
-                        "Vul een mobiel nummer in, bijvoorbeeld 06 12345678. Een vast nummer kan geen sms krijgen."
+                        "Vul een mobiel nummer in, bijvoorbeeld 06 12345678. "
+                        "Een vast nummer kan geen sms krijgen."
                     )
                 ) from None
 

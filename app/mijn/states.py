@@ -5,7 +5,7 @@ Mijn gegevens shows "Probeer opnieuw" next to the parts that did load. A case sy
 down is tested in tests/mijn (a connector that raises SourceUnavailable).
 """
 
-from app.states import PageState, Visit
+from app.states import PageState
 
 SETTINGS_FORM = "#contactvoorkeur"
 STATUS_FORM = "#zaak-status"
@@ -17,7 +17,8 @@ STATES = (
     PageState("mijn.cases", "/mijn/zaken", "lopend", resident="anna"),
     PageState("mijn.cases", "/mijn/zaken", "afgerond", resident="eva"),
     PageState("mijn.cases", "/mijn/zaken", "geen-zaken", resident="fatima"),
-    PageState("mijn.appointments", "/mijn/afspraken", "geen-afspraken", resident="fatima"),
+    PageState("mijn.appointments", "/mijn/afspraken", "met-afspraak", resident="fatima"),
+    PageState("mijn.appointments", "/mijn/afspraken", "geen-afspraken", resident="jan"),
     PageState("mijn.details", "/mijn/gegevens", "gezin", resident="fatima"),
     PageState("mijn.details", "/mijn/gegevens", "buitenland", resident="pieter"),
     PageState("mijn.details", "/mijn/gegevens", "bron-onbereikbaar", resident="lotte"),
