@@ -37,9 +37,6 @@ class Clock:
         self._fixed += delta
 
 
-clock = Clock()
-
-
 def utcnow() -> dt.datetime:
     return clock.now()
 
@@ -65,6 +62,10 @@ def to_utc(moment: dt.datetime) -> dt.datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=AMSTERDAM)
     return moment.astimezone(dt.UTC)
+
+
+# Made after `to_utc` exists: with LOKET_NOW set, the clock converts it at import.
+clock = Clock()
 
 
 def local(moment: dt.datetime) -> dt.datetime:

@@ -1,0 +1,1 @@
+"""Implementations of the `adressen` connector: `demo` and `pdok`."""
