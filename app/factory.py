@@ -31,6 +31,7 @@ CAPABILITIES = (
     "app.address",
     "app.booking",
     "app.forms",
+    "app.mijn",
 )
 
 

@@ -17,13 +17,10 @@ def move(reference: str, to: str | None) -> None:
     from app.cases import service
 
     try:
-        if to is None:
-            case = service.advance_demo_case(reference)
-        else:
-            if to not in catalogue().statuses:
-                known = ", ".join(sorted(catalogue().statuses))
-                raise click.UsageError(f"Onbekende status {to!r}. Kies uit: {known}.")
-            case = service.set_status(reference, to)
+        if to is not None and to not in catalogue().statuses:
+            known = ", ".join(sorted(catalogue().statuses))
+            raise click.UsageError(f"Onbekende status {to!r}. Kies uit: {known}.")
+        case = service.advance_demo_case(reference, to)
     except service.UnknownCase:
         raise click.ClickException(f"Geen zaak met kenmerk {reference}.") from None
     except ConnectorError as error:

@@ -96,6 +96,33 @@ EXAMPLES: dict[str, dict[str, dict[str, Any]]] = {
         lang: _with(lang, reason=_REASON[lang], old_when=_OLD_WHEN[lang], moved=True)
         for lang in ("nl", "en")
     },
+    # A case reached a new status (app/mijn/case_messages.py), in the words of zaakstatussen.yaml.
+    "zaak-status": {
+        "nl": {
+            "reference": "ZK-4769-HM",
+            "case_name": "Hulp thuis (Wmo)",
+            "sentence": "Er is een besluit over uw aanvraag.",
+            "next": "U krijgt een brief met het besluit. Daarin staat ook wat u kunt doen als u "
+            "het er niet mee eens bent.",
+            "expected_by": "2027-03-02",
+            "team": "het Wmo-loket",
+            "status": "besluit",
+            "objection": True,
+            "moment": "2027-02-01T10:00:00+01:00",
+        },
+        "en": {
+            "reference": "ZK-4769-HM",
+            "case_name": "Help at home (Wmo)",
+            "sentence": "A decision has been made about your application.",
+            "next": "You will get a letter with the decision. It also says what you can do if "
+            "you do not agree.",
+            "expected_by": "2027-03-02",
+            "team": "the Wmo desk",
+            "status": "besluit",
+            "objection": True,
+            "moment": "2027-02-01T10:00:00+01:00",
+        },
+    },
     "vraag-antwoord": {
         "nl": {
             "reference": "VR-6374-QT",
@@ -123,6 +150,7 @@ CHANNELS_OF: dict[str, tuple[str, ...]] = {
     "afspraak-herinnering": ("email", "sms"),
     "afspraak-wachtlijst": ("email", "sms"),
     "afspraak-dag-dicht": ("email", "sms", "brief"),
+    "zaak-status": ("email", "sms", "brief"),
     "vraag-antwoord": ("email", "sms", "brief"),
 }
 

@@ -3,7 +3,8 @@
 They give exactly what the real clients give for the same person (tests/prefill compares them
 field by field), and honour the purpose the same way: a field that was not asked stays `None`.
 `DEMO_SOURCES_DOWN` (config; from `LOKET_DEMO_STORING`, comma-separated kinds) makes a source act
-as if it were down, to try the "Vul ze zelf in" path.
+as if it were down, to try the "Vul ze zelf in" path; a person's `storing:` list in
+residents.yaml does the same for that person only.
 """
 
 from collections.abc import Mapping
@@ -51,7 +52,11 @@ class _Demo(Connector):
 
     def _record(self, bsn: str) -> dict[str, Any] | None:
         self._check_up()
-        return demo_data.person(bsn)
+        record = demo_data.person(bsn)
+        if record is not None and self.kind in (record.get("storing") or ()):
+            # A demo person's `storing:` list: this source is down for them (Mijn's page states).
+            raise SourceUnavailable(f"demo {self.kind} is down for this person (storing)")
+        return record
 
 
 def _name(record: Mapping[str, Any]) -> Name:
