@@ -28,6 +28,8 @@ CAPABILITIES = (
     "app.editor",
     "app.panel",
     "app.notify",
+    "app.notices",
+    "app.regelingen",
 )
 
 

@@ -85,6 +85,7 @@ def _context(words: list[Words], code: str) -> dict[str, Any]:
                 "action": w.action,
                 "form_path": w.form_path,
                 "booking_path": w.booking_path,
+                "service_path": w.service_path,
                 "worth": w.worth,
                 "caveat": w.caveat,
                 "decided_by": w.decided_by,
