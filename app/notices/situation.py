@@ -211,10 +211,8 @@ def situation(
             used.append(
                 _used(
                     _l("Belastingaanslag %(year)d", year=latest.year),
-                    lambda a=latest: _(
-                        "%(amount)s, %(state)s",
-                        amount=_lang_money(a.total_cents)(),
-                        state=TAX_STATES.get(a.state, a.state),
+                    lambda a=latest: (
+                        f"{_lang_money(a.total_cents)()}, {TAX_STATES.get(a.state, a.state)}"
                     ),
                     found.taxes,
                 )
