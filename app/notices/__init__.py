@@ -23,8 +23,7 @@ def capability() -> "Capability":
     from flask_babel import lazy_gettext as _l
 
     from app.core.capabilities import Capability, StaffLink
-    from app.notices import models, selection, sources  # noqa: F401 - tables and connectors
-    from app.notices import states
+    from app.notices import models, selection, sources, states  # noqa: F401 - tables and connectors
     from app.notices.cli import meldingen_cli
     from app.notices.demo import fill_notices
     from app.notices.mijn import attention, settings_section
@@ -37,7 +36,9 @@ def capability() -> "Capability":
         exempt=states.EXEMPT,
         commands=(meldingen_cli,),
         demo_fillers=(fill_notices,),
-        staff_links=(StaffLink("medewerker", "notices.desk", _l("Meldingen: afmelden voor een inwoner")),),
+        staff_links=(
+            StaffLink("medewerker", "notices.desk", _l("Meldingen: afmelden voor een inwoner")),
+        ),
         public_paths=lambda: ["/meldingen/afmelden"],
         providers={
             "mijn.aandacht": attention,

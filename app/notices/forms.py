@@ -20,6 +20,7 @@ def postcode_check(_form: Any, field: Any) -> None:
     if not POSTCODE.match(field.data or ""):
         raise ValidationError(_l("Vul uw postcode in, bijvoorbeeld 6511 AB."))
 
+
 WHAT = [
     SelectChoice("af", _l("Ik wil deze berichten niet meer krijgen")),
     SelectChoice("aan", _l("Ik wil deze berichten weer krijgen")),
@@ -94,5 +95,8 @@ class StaffForm(FlaskForm):
         field.data = "".join((field.data or "").split())
         if not valid_bsn(field.data):
             raise ValidationError(
-                _l("Dit is geen geldig burgerservicenummer. Kijk of u 9 cijfers goed hebt overgenomen.")
+                _l(
+                    "Dit is geen geldig burgerservicenummer. "
+                    "Kijk of u 9 cijfers goed hebt overgenomen."
+                )
             )

@@ -22,9 +22,9 @@ STATES = (
     PageState(
         "notices.by_code",
         "/meldingen/afmelden",
-        "verkeerde-code",
+        "code-onvolledig",
         submit=FORM,
-        fill=(("code", "zz-1234-xx"), ("postcode", "1234 AB")),
+        fill=(("code", "ML-12"), ("postcode", "1234")),
         status=400,
     ),
     PageState(

@@ -32,7 +32,9 @@ def _private(response: Response) -> Response:
     return response
 
 
-def resident_required(view: Callable[..., ResponseReturnValue]) -> Callable[..., ResponseReturnValue]:
+def resident_required(
+    view: Callable[..., ResponseReturnValue],
+) -> Callable[..., ResponseReturnValue]:
     """Send a visitor who is not logged in to the login, and back here afterwards."""
 
     @wraps(view)

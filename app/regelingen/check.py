@@ -8,6 +8,7 @@ Nothing is stored and nothing here knows Flask: the answers travel in the form i
 """
 
 import functools
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,7 +101,10 @@ def income_bands(count: int) -> list[tuple[str, Span]]:
     """The income answers for a household of `count` adults: (key, span in cents)."""
     edges = limits(count)
     bands = [("tot", Span(0, edges[0]))]
-    bands += [(f"tussen-{i}", Span(low + 1, high)) for i, (low, high) in enumerate(zip(edges, edges[1:], strict=False), 1)]
+    bands += [
+        (f"tussen-{i}", Span(low + 1, high))
+        for i, (low, high) in enumerate(itertools.pairwise(edges), 1)
+    ]
     bands.append(("boven", Span(edges[-1] + 1, None)))
     return bands
 

@@ -41,7 +41,9 @@ def _result(outcome: Outcome, lang: str) -> Result:
         verdict=outcome.verdict,
         name=scheme.text("naam", lang),
         explanation=scheme.text("uitleg", lang),
-        reasons=tuple(r.text(lang) for r in outcome.reasons if outcome.verdict == NOT or r.holds is not True)
+        reasons=tuple(
+            r.text(lang) for r in outcome.reasons if outcome.verdict == NOT or r.holds is not True
+        )
         if outcome.verdict in (NOT, MAYBE)
         else tuple(r.text(lang) for r in outcome.reasons),
         worth=outcome.worth_words.get(lang, "") if outcome.verdict != NOT else "",

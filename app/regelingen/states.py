@@ -12,12 +12,19 @@ B1, EASY = "/regelingencheck", "/regelingencheck/makkelijk-lezen"
 STATES = (
     PageState("regelingen.start", B1, "eerste-vraag-leeg", submit=FORM, status=400),
     PageState("regelingen.start", B1, "tweede-vraag", submit=FORM, fill=(("woonplaats", "ja"),)),
-    PageState("regelingen.start", B1, "niet-in-nijmegen", submit=FORM, fill=(("woonplaats", "nee"),)),
+    PageState(
+        "regelingen.start", B1, "niet-in-nijmegen", submit=FORM, fill=(("woonplaats", "nee"),)
+    ),
     PageState(
         "regelingen.easy", EASY, "eerste-vraag-leeg", submit=FORM, status=400, languages=("nl",)
     ),
     PageState(
-        "regelingen.easy", EASY, "tweede-vraag", submit=FORM, fill=(("woonplaats", "ja"),), languages=("nl",)
+        "regelingen.easy",
+        EASY,
+        "tweede-vraag",
+        submit=FORM,
+        fill=(("woonplaats", "ja"),),
+        languages=("nl",),
     ),
     PageState(
         "regelingen.easy",

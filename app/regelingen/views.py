@@ -50,7 +50,8 @@ def question_form(
 ) -> FlaskForm:
     lang = EASY if variant == EASY else current_language()
     choices = [
-        SelectChoice(a.key, a.label(lang).replace("\n", " ")) for a in check.answers_for(question, answers)
+        SelectChoice(a.key, a.label(lang).replace("\n", " "))
+        for a in check.answers_for(question, answers)
     ]
 
     class Form(FlaskForm):

@@ -26,4 +26,6 @@ def notice_messages() -> list[OutboxMessage]:
 
 def messages_to(name: str) -> list[OutboxMessage]:
     """Messages whose recipient carries this demo resident's name."""
-    return [m for m in notice_messages() if name.lower() in str(m.recipient.get("name", "")).lower()]
+    return [
+        m for m in notice_messages() if name.lower() in str(m.recipient.get("name", "")).lower()
+    ]

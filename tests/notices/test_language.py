@@ -34,7 +34,9 @@ def fill(text: str) -> str:
     return text
 
 
-@pytest.mark.parametrize(("where", "lang", "text"), texts(), ids=[f"{w}.{lang}" for w, lang, _ in texts()])
+@pytest.mark.parametrize(
+    ("where", "lang", "text"), texts(), ids=[f"{w}.{lang}" for w, lang, _ in texts()]
+)
 def test_text_passes_b1(where: str, lang: str, text: str) -> None:
     report = analyse(fill(text), "b1", lang)
     blocking = [f"{f.rule}: {f.message}" for f in report.findings if f.severity == "blocking"]

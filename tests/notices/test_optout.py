@@ -64,12 +64,16 @@ def _by_code(client: FlaskClient, code: str, postcode: str, actie: str = "af") -
 def test_opting_out_in_mijn_loket_and_undoing_it(app: Flask, client: FlaskClient) -> None:
     resident_login(client, "jan")
     token = _token(client)
-    response = client.post("/mijn/instellingen/meldingen", data={"actie": "af", "csrf_token": token})
+    response = client.post(
+        "/mijn/instellingen/meldingen", data={"actie": "af", "csrf_token": token}
+    )
     assert response.status_code == 302
     assert response.headers["Location"] == "/mijn/instellingen#meldingen"
     with app.app_context():
         entry = optout.current(key("jan"))
-        assert entry is not None and entry.opted_out and entry.channel == "mijn" and not entry.by_staff
+        assert (
+            entry is not None and entry.opted_out and entry.channel == "mijn" and not entry.by_staff
+        )
     page = check_page(client.get("/mijn/meldingen").get_data(as_text=True), "nl")
     assert "U heeft gezegd dat u deze berichten niet wilt." in page.get_text()
     assert not page.select("section.loket-notice")
@@ -80,7 +84,9 @@ def test_opting_out_in_mijn_loket_and_undoing_it(app: Flask, client: FlaskClient
     assert client.get("/mijn/meldingen").get_data(as_text=True).count('class="loket-notice') == 2
 
 
-def test_the_mijn_settings_section_shows_the_state_and_its_history(app: Flask, client: FlaskClient) -> None:
+def test_the_mijn_settings_section_shows_the_state_and_its_history(
+    app: Flask, client: FlaskClient
+) -> None:
     resident = Resident("bsn", BSN["fatima"], "Fatima El Amrani", "digid", "")
     provider = wiring(app).provider("mijn.instellingen")
     assert provider is not None
@@ -103,7 +109,9 @@ def test_without_digid_by_the_code_on_the_letter(app: Flask, client: FlaskClient
     wrong_code = _by_code(client, "ML-0000-ZZ", "6532 EG")
     wrong_postcode = _by_code(client, code, "6500 AA")
     assert wrong_code[0] == wrong_postcode[0] == 404
-    assert wrong_code[1].replace("ML-0000-ZZ", "X") == wrong_postcode[1].replace(code, "X").replace("6500 AA", "6532 EG")
+    assert wrong_code[1].replace("ML-0000-ZZ", "X") == wrong_postcode[1].replace(code, "X").replace(
+        "6500 AA", "6532 EG"
+    )
     with app.app_context():
         assert not optout.is_opted_out(key("henk"))
     status, html = _by_code(client, code.lower().replace("-", " "), "6532eg")
@@ -141,8 +149,13 @@ def test_recorded_by_staff_at_the_desk_or_on_the_phone(app: Flask, client: Flask
     with app.app_context():
         entry = optout.current(key("henk"))
         assert entry is not None and entry.channel == "telefoon" and entry.by_staff
-    bad = client.post("/medewerker/meldingen", data={"bsn": "123456789", "actie": "af", "kanaal": "balie", "csrf_token": token})
-    assert bad.status_code == 400 and "geen geldig burgerservicenummer" in bad.get_data(as_text=True)
+    bad = client.post(
+        "/medewerker/meldingen",
+        data={"bsn": "123456789", "actie": "af", "kanaal": "balie", "csrf_token": token},
+    )
+    assert bad.status_code == 400 and "geen geldig burgerservicenummer" in bad.get_data(
+        as_text=True
+    )
 
 
 @pytest.mark.parametrize("channel", sorted(CHANNELS))
@@ -177,7 +190,9 @@ def test_no_notice_of_any_kind_reaches_an_opted_out_resident_on_any_channel(
         assert len(notice_messages()) == len(NAMES)
 
 
-def test_the_opt_out_is_read_again_just_before_the_commit(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_opt_out_is_read_again_just_before_the_commit(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from app.notices import sending
 
     with app.app_context():

@@ -45,8 +45,15 @@ def test_each_demo_resident_gets_the_known_notices(ctx: Flask, who: str) -> None
 def test_every_rule_is_triggered_by_some_demo_resident() -> None:
     kinds = {rule for notices in EXPECTED.values() for rule, _ in notices}
     assert kinds == set(catalogue().rules)
-    schemes = {s for notices in EXPECTED.values() for rule, s in notices if rule in ("regeling", "vanzelf")}
-    assert {"meedoenregeling", "kwijtschelding", "individuele-inkomenstoeslag", "collectieve-zorgverzekering"} <= schemes
+    schemes = {
+        s for notices in EXPECTED.values() for rule, s in notices if rule in ("regeling", "vanzelf")
+    }
+    assert {
+        "meedoenregeling",
+        "kwijtschelding",
+        "individuele-inkomenstoeslag",
+        "collectieve-zorgverzekering",
+    } <= schemes
 
 
 def test_every_notice_says_why_with_which_data_and_on_what_legal_basis(ctx: Flask) -> None:
@@ -59,16 +66,18 @@ def test_every_notice_says_why_with_which_data_and_on_what_legal_basis(ctx: Flas
                 assert len(words.legal) == 2  # the rule's own basis, then the GDPR basis
                 if notice.kind == "regeling":
                     assert words.reasons and words.form_path
-                    assert words.decided_by in (
-                        "Een medewerker beoordeelt uw aanvraag. Er wordt niets automatisch besloten.",
-                        "A member of staff assesses your application. Nothing is decided automatically.",
-                    )
+                    assert words.decided_by == catalogue().common["besluit"][lang]
+                    assert "niets automatisch besloten" in catalogue().common["besluit"]["nl"]
                 if notice.kind == "vanzelf":
                     assert words.mistake  # a mistaken award is in principle not reclaimed
 
 
 def test_the_caz_notice_says_when_it_is_not_the_best_choice(ctx: Flask) -> None:
-    caz = next(n for n in find(BSN["henk"]).notices if n.outcome and n.outcome.scheme.slug == "collectieve-zorgverzekering")
+    caz = next(
+        n
+        for n in find(BSN["henk"]).notices
+        if n.outcome and n.outcome.scheme.slug == "collectieve-zorgverzekering"
+    )
     assert "niet altijd de beste keuze" in describe(caz, "nl").caveat
 
 
@@ -76,13 +85,19 @@ def test_the_parking_notice_prefills_the_permit_and_names_the_car(ctx: Flask) ->
     parking = next(n for n in find(BSN["jan"]).notices if n.rule.key == "parkeren")
     words = describe(parking, "nl")
     assert "ZZ-301-D" in words.reason and "Oefenlaan" in words.title
-    assert words.form_path in ("/formulieren/bewonersparkeervergunning", "/diensten/bewonersparkeervergunning")
+    assert words.form_path in (
+        "/formulieren/bewonersparkeervergunning",
+        "/diensten/bewonersparkeervergunning",
+    )
 
 
 def test_a_catalogue_with_an_unknown_field_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from app.notices.catalogue import FILE, CatalogueError
 
     bad = tmp_path / "meldingen.yaml"
-    bad.write_text(FILE.read_text(encoding="utf-8").replace("[soort, einddatum]", "[soort, bsn]"), encoding="utf-8")
+    bad.write_text(
+        FILE.read_text(encoding="utf-8").replace("[soort, einddatum]", "[soort, bsn]"),
+        encoding="utf-8",
+    )
     with pytest.raises(CatalogueError):
         load(bad)

@@ -36,7 +36,10 @@ def test_letters_reach_residents_who_never_log_in_once(app: Flask, runner: Flask
         assert "Welke gegevens gebruikten wij?" in body and "AOW van SVB" in body
         assert "AVG, artikel 6 lid 1 onder e" in body
         code = letter.about.removeprefix("melding:")
-        assert db.session.scalar(select(NoticeLetter.channel).where(NoticeLetter.code == code)) == "brief"
+        assert (
+            db.session.scalar(select(NoticeLetter.channel).where(NoticeLetter.code == code))
+            == "brief"
+        )
         assert code in body and "/meldingen/afmelden" in body
         sent = int(db.session.scalar(select(func.count()).select_from(NoticeSent)) or 0)
         messages = len(notice_messages())
@@ -50,7 +53,9 @@ def test_letters_reach_residents_who_never_log_in_once(app: Flask, runner: Flask
 
 def test_the_residents_channel_is_used(app: Flask, runner: FlaskCliRunner) -> None:
     with app.app_context():
-        contact.save("bsn", BSN["jan"], contact.Preference("email", "jan@voorbeeld.example", None, "en"))
+        contact.save(
+            "bsn", BSN["jan"], contact.Preference("email", "jan@voorbeeld.example", None, "en")
+        )
         contact.save("bsn", BSN["kees"], contact.Preference("sms", None, "+31612345678", "nl"))
     _run(runner)
     with app.app_context():
@@ -72,7 +77,10 @@ def test_a_new_notice_later_goes_in_a_new_message_without_repeating_the_old(app:
         assert report.counts["berichten"] == 1 and report.counts["meldingen"] == 1
         newest = messages_to("Jan de Vries")[-1]
         assert len(messages_to("Jan de Vries")) == before + 1
-        assert "betaalt u om te parkeren" in newest.body and "paspoort" not in newest.body.split("Wilt u deze")[0]
+        assert (
+            "betaalt u om te parkeren" in newest.body
+            and "paspoort" not in newest.body.split("Wilt u deze")[0]
+        )
 
 
 def test_a_source_that_is_down_sends_what_could_be_read(app: Flask) -> None:

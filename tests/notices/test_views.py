@@ -30,7 +30,9 @@ def test_login_is_needed(client: FlaskClient) -> None:
     assert response.status_code == 302 and "/login" in response.headers["Location"]
 
 
-def test_each_notice_with_why_the_data_used_and_the_legal_basis(app: Flask, client: FlaskClient) -> None:
+def test_each_notice_with_why_the_data_used_and_the_legal_basis(
+    app: Flask, client: FlaskClient
+) -> None:
     resident_login(client, "fatima")
     before = _rows(app)
     for lang, path in (("nl", "/mijn/meldingen"), ("en", "/en/mijn/meldingen")):
@@ -39,7 +41,10 @@ def test_each_notice_with_why_the_data_used_and_the_legal_basis(app: Flask, clie
         assert len(notices) == 5
         for notice in notices:
             why = notice.select_one("details")
-            assert why is not None and why.select_one("summary").get_text() in ("Waarom zie ik dit?", "Why do I see this?")  # type: ignore[union-attr]
+            assert why is not None and why.select_one("summary").get_text() in (
+                "Waarom zie ik dit?",
+                "Why do I see this?",
+            )  # type: ignore[union-attr]
             assert why.select("dl.loket-facts dt") and len(why.select("p")) == 2
     nl = check_page(client.get("/mijn/meldingen").get_data(as_text=True), "nl")
     text = " ".join(nl.get_text().split())

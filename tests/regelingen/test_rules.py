@@ -111,7 +111,13 @@ TABLE = [
     ),
     (
         "does not live in Nijmegen",
-        Situation(lives_here=False, age=Span.exactly(40), adults=1, children=0, income=Span.exactly(100000)),
+        Situation(
+            lives_here=False,
+            age=Span.exactly(40),
+            adults=1,
+            children=0,
+            income=Span.exactly(100000),
+        ),
         {M: NOT, K: NOT, KW: NOT, IIT: NOT, CAZ: NOT},
     ),
 ]
@@ -136,7 +142,9 @@ def test_a_no_says_why_and_a_yes_gives_every_reason_in_every_language() -> None:
 
 
 def test_worth_is_an_indication_by_household() -> None:
-    meedoen = next(o for o in evaluate(household(200000, adults=2, children=2)) if o.scheme.slug == M)
+    meedoen = next(
+        o for o in evaluate(household(200000, adults=2, children=2)) if o.scheme.slug == M
+    )
     assert meedoen.worth_cents == 2 * 27500 + 2 * 35000
     assert "schatting" in meedoen.worth_words["nl"]
 
@@ -152,7 +160,13 @@ def test_the_check_answers_become_the_same_situations() -> None:
             "woning": "huur",
         }
     )
-    assert verdicts(check.situation_of(answers)) == {M: LIKELY, K: LIKELY, KW: NOT, IIT: NOT, CAZ: LIKELY}
+    assert verdicts(check.situation_of(answers)) == {
+        M: LIKELY,
+        K: LIKELY,
+        KW: NOT,
+        IIT: NOT,
+        CAZ: LIKELY,
+    }
 
 
 def test_income_bands_never_straddle_a_limit() -> None:
@@ -167,7 +181,9 @@ def test_income_bands_never_straddle_a_limit() -> None:
 
 def test_a_band_that_is_not_offered_for_the_household_stops_the_answers() -> None:
     # "tussen-3" does not exist: the answers stop there, the income question comes again
-    answers = check.read({"woonplaats": "ja", "leeftijd": "aow", "huishouden": "alleen", "inkomen": "x"})
+    answers = check.read(
+        {"woonplaats": "ja", "leeftijd": "aow", "huishouden": "alleen", "inkomen": "x"}
+    )
     assert list(answers) == ["woonplaats", "leeftijd", "huishouden"]
     question = check.next_question(answers)
     assert question is not None and question.key == "inkomen"

@@ -80,13 +80,17 @@ def test_six_questions_one_per_page_then_what_you_may_get(app: Flask, client: Fl
     assert _rows(app) == before
 
 
-def test_a_question_without_an_answer_says_what_to_do_and_keeps_the_answers(client: FlaskClient) -> None:
+def test_a_question_without_an_answer_says_what_to_do_and_keeps_the_answers(
+    client: FlaskClient,
+) -> None:
     response = client.post("/regelingencheck", data={"vraag": "woonplaats"})
     assert response.status_code == 400
     soup = check_page(response.get_data(as_text=True), "nl")
     assert soup.title is not None and soup.title.get_text().startswith("Fout:")
     assert "Kies een antwoord." in soup.get_text()
-    second = client.post("/regelingencheck", data={"woonplaats": "ja", "leeftijd": "18-20", "vraag": "huishouden"})
+    second = client.post(
+        "/regelingencheck", data={"woonplaats": "ja", "leeftijd": "18-20", "vraag": "huishouden"}
+    )
     assert second.status_code == 400
     kept = _form(second.get_data(as_text=True))
     assert kept["woonplaats"] == "ja" and kept["leeftijd"] == "18-20"
@@ -114,7 +118,9 @@ def test_not_in_nijmegen_ends_at_once(client: FlaskClient) -> None:
 
 def test_the_income_bands_follow_the_household(client: FlaskClient) -> None:
     data = {"woonplaats": "ja", "leeftijd": "21-aow", "huishouden": "samen", "vraag": "huishouden"}
-    soup = BeautifulSoup(client.post("/regelingencheck", data=data).get_data(as_text=True), "html.parser")
+    soup = BeautifulSoup(
+        client.post("/regelingencheck", data=data).get_data(as_text=True), "html.parser"
+    )
     labels = [label.get_text() for label in soup.select("label")]
     assert "€ 2.000 of minder" in labels and "Meer dan € 2.600" in labels
 
@@ -129,22 +135,36 @@ def test_english_and_easy_read(client: FlaskClient) -> None:
         check_page(html, "nl")
     assert "Woont u in Nijmegen?" in easy[0]
     assert "Dit is een zorgverzekering.<br>De tandarts en een bril zitten erin." in easy[-1]
-    assert client.get("/en/regelingencheck/makkelijk-lezen").headers["Location"].endswith(
-        "/en/regelingencheck"
+    assert (
+        client.get("/en/regelingencheck/makkelijk-lezen")
+        .headers["Location"]
+        .endswith("/en/regelingencheck")
     )
 
 
 def test_a_post_from_another_site_is_refused(client: FlaskClient) -> None:
     data = {"vraag": "woonplaats", "woonplaats": "ja"}
-    assert client.post("/regelingencheck", data=data, headers={"Origin": "https://evil.example"}).status_code == 403
-    assert client.post("/regelingencheck", data=data, headers={"Origin": "http://localhost"}).status_code == 200
+    assert (
+        client.post(
+            "/regelingencheck", data=data, headers={"Origin": "https://evil.example"}
+        ).status_code
+        == 403
+    )
+    assert (
+        client.post(
+            "/regelingencheck", data=data, headers={"Origin": "http://localhost"}
+        ).status_code
+        == 200
+    )
 
 
 def test_answers_never_go_in_a_url(client: FlaskClient) -> None:
     for html in walk(client, ANSWERS):
         for form in BeautifulSoup(html, "html.parser").select("main form"):
             assert form.get("method") == "post"
-    assert client.post("/regelingencheck", data={"vraag": ""}).headers["Cache-Control"] == "no-store"
+    assert (
+        client.post("/regelingencheck", data={"vraag": ""}).headers["Cache-Control"] == "no-store"
+    )
 
 
 def test_the_check_is_rate_limited(client: FlaskClient) -> None:
