@@ -10,13 +10,13 @@ if TYPE_CHECKING:
     from app.core.capabilities import Capability
 
 
-def purge() -> str | None:
+def purge() -> str:
     """`flask opslag opschonen`: forget notices and letters past their time."""
     from app.core.time import local_today
     from app.notices.sending import forget_old
 
     removed = forget_old(local_today())
-    return f"Meldingen: {removed} oude verzendregels gewist." if removed else None
+    return f"Meldingen: {removed} oude verzendregels gewist."
 
 
 def capability() -> "Capability":

@@ -68,7 +68,7 @@ def describe(notice: Notice, lang: str, message: bool = False) -> Words:
         legal.append(common["wet"][lang])
         return Words(
             rule=rule.key,
-            kind=rule.kind,
+            kind=notice.kind,
             title=text("titel"),
             reason=text("reden"),
             explanation=outcome.scheme.text("uitleg", lang) if outcome else "",

@@ -54,7 +54,8 @@ class Notice:
 
     @property
     def kind(self) -> str:
-        return self.rule.kind
+        """The rule's kind, or its variant's (`soort_keuring: actie`: then it is to do)."""
+        return str(self.rule.param(f"soort_{self.variant}") or self.rule.kind)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ EXPECTED = {
     "ria": [],
     "lotte": [("regeling", "collectieve-zorgverzekering")],  # and the parking cards are down
     "henk": [
+        ("gehandicaptenparkeerkaart", "keuring"),  # a new medical check: not by itself, to do
         ("reisdocument", ""),
         ("regeling", "collectieve-zorgverzekering"),
         ("regeling", "kwijtschelding"),
@@ -79,6 +80,17 @@ def test_the_caz_notice_says_when_it_is_not_the_best_choice(ctx: Flask) -> None:
         if n.outcome and n.outcome.scheme.slug == "collectieve-zorgverzekering"
     )
     assert "niet altijd de beste keuze" in describe(caz, "nl").caveat
+
+
+def test_a_parking_card_is_renewed_by_itself_unless_a_new_check_is_needed(ctx: Flask) -> None:
+    (anna,) = [n for n in find(BSN["anna"]).notices if n.rule.key == "gehandicaptenparkeerkaart"]
+    (henk,) = [n for n in find(BSN["henk"]).notices if n.rule.key == "gehandicaptenparkeerkaart"]
+    by_itself, check = describe(anna, "nl"), describe(henk, "nl")
+    assert by_itself.kind == "vanzelf" and by_itself.title.startswith("Wij verlengen")
+    assert by_itself.form_path is None and by_itself.mistake
+    assert "nieuwe keuring" in check.reason and check.form_path is not None
+    assert check.action == "Vraag een nieuwe kaart aan"
+    assert check.kind == "actie" and not check.mistake
 
 
 def test_the_parking_notice_prefills_the_permit_and_names_the_car(ctx: Flask) -> None:
