@@ -17,7 +17,7 @@ from app.identity.resident import Resident, current_resident
 from app.notices import optout, staff
 from app.notices.forms import CodeForm, MijnForm, StaffForm
 from app.notices.keys import OPTOUT, subject_key
-from app.notices.labels import OPTOUT_CHANNELS
+from app.notices.labels import MESSAGE_CHANNELS, OPTOUT_CHANNELS
 from app.notices.mijn import anchor, missing_words, notices_of, words_of
 from app.security import personal
 
@@ -130,5 +130,9 @@ def desk() -> ResponseReturnValue:
     elif form.is_submitted():
         status = 400
     return render_template(
-        "notices/medewerker.html", form=form, shown=shown, channels=OPTOUT_CHANNELS
+        "notices/medewerker.html",
+        form=form,
+        shown=shown,
+        channels=OPTOUT_CHANNELS,
+        message_channels=MESSAGE_CHANNELS,
     ), status

@@ -21,6 +21,7 @@ from app.regelingen.results import results
 
 bp = Blueprint("regelingen", __name__)
 EASY = "makkelijk"
+EARLIER = "eerder-"  # an answer given before "Vorige vraag" or "Antwoorden veranderen"
 
 
 @bp.after_request
@@ -67,8 +68,9 @@ def question_form(
     if submitted:
         form = Form(formdata=request.form)
         form.validate()
-    else:
-        form = Form(formdata=None, data={question.key: request.form.get(question.key)})
+    else:  # going back, or changing answers: the earlier choice is chosen already
+        chosen = request.form.get(question.key) or request.form.get(EARLIER + question.key)
+        form = Form(formdata=None, data={question.key: chosen})
     return form
 
 
@@ -86,9 +88,12 @@ def _page(variant: str) -> ResponseReturnValue:
     posted = request.form.to_dict() if request.method == "POST" else {}
     back = posted.get("terug")
     answers = check.read(posted)
-    if back in answers:  # "Vorige vraag": ask it again, with its answer chosen
+    earlier = {k.removeprefix(EARLIER): v for k, v in posted.items() if k.startswith(EARLIER)}
+    if back in answers:  # "Vorige vraag": ask it again, with its answer and the later ones kept
         keys = list(answers)
+        earlier.update({k: answers[k] for k in keys[keys.index(back) :]})
         answers = {k: answers[k] for k in keys[: keys.index(back)]}
+    earlier = {k: v for k, v in earlier.items() if k not in answers}
     question = check.next_question(answers)
     if question is None:
         outcomes = results(check.situation_of(answers), lang)
@@ -98,7 +103,7 @@ def _page(variant: str) -> ResponseReturnValue:
     submitted = posted.get("vraag") == question.key and not back
     form = question_form(question, answers, variant, submitted)
     asked = check.asked(answers)
-    earlier = [q.key for q in asked if q.key in answers]
+    done = [q.key for q in asked if q.key in answers]
     return render_template(
         "regelingen/vraag.html",
         form=form,
@@ -106,9 +111,10 @@ def _page(variant: str) -> ResponseReturnValue:
         question=question,
         hint=question.text("uitleg", lang),
         answers=answers,
-        number=len(earlier) + 1,
+        earlier={EARLIER + k: v for k, v in earlier.items() if k != question.key},
+        number=len(done) + 1,
         total=len(asked),
-        previous=earlier[-1] if earlier else None,
+        previous=done[-1] if done else None,
         **template_vars,
     ), (400 if submitted and form.errors else 200)
 

@@ -170,3 +170,26 @@ def test_answers_never_go_in_a_url(client: FlaskClient) -> None:
 def test_the_check_is_rate_limited(client: FlaskClient) -> None:
     codes = [client.post("/regelingencheck", data={"vraag": ""}).status_code for _ in range(31)]
     assert codes[-1] == 429 and codes[0] == 200
+
+
+def test_changing_the_answers_offers_each_earlier_answer_again(client: FlaskClient) -> None:
+    result = walk(client, ANSWERS)[-1]
+    form = BeautifulSoup(result, "html.parser").select_one("#antwoorden-veranderen")
+    assert form is not None
+    data = {str(i["name"]): str(i["value"]) for i in form.find_all("input", type="hidden")}
+    page = client.post("/regelingencheck", data=data).get_data(as_text=True)
+    seen = []
+    for _ in range(6):
+        soup = BeautifulSoup(page, "html.parser")
+        if soup.select_one("#regelingencheck") is None:
+            break
+        fields = _form(page)
+        key = fields["vraag"]
+        chosen = soup.select_one(f"input[name={key}][checked]")
+        assert chosen is not None and chosen["value"] == ANSWERS[key], key
+        seen.append(key)
+        page = client.post("/regelingencheck", data={**fields, key: str(chosen["value"])}).get_data(
+            as_text=True
+        )
+    assert seen == list(ANSWERS)
+    assert "Wat u misschien kunt krijgen" in page
