@@ -15,7 +15,6 @@ from flask_babel import gettext as _
 
 from app.core.time import local_today
 from app.extensions import current_language
-from app.i18n import path_in
 from app.identity.resident import Resident
 from app.notices import optout
 from app.notices.describe import Words, describe
@@ -69,7 +68,7 @@ def attention(resident: Resident) -> list[Attention]:
     if found is None:
         return []
     today = local_today()
-    page = path_in(current_language(), url_for("notices.mine"))
+    page = url_for("notices.mine")  # /en/... on English pages (app/i18n.py)
     items = [
         Attention(w.title, w.reason, f"{page}#{anchor(i)}", urgency(n, today))
         for i, (n, w) in enumerate(zip(found.notices, words_of(found), strict=True))

@@ -97,7 +97,8 @@ def test_the_attention_provider_for_the_mijn_overview(app: Flask) -> None:
         lotte = attention(Resident("bsn", BSN["lotte"], "Lotte Peters", "digid", ""))
         assert lotte[-1].urgency == "info" and "gehandicaptenparkeerkaart" in lotte[-1].text
         assert attention(Resident("kvk", "90000001", "Bakkerij", "eherkenning", "")) == []
-    with app.test_request_context("/mijn", environ_overrides={"loket.lang": "en"}):
+    english = {"loket.lang": "en", "SCRIPT_NAME": "/en"}  # what app/i18n.py makes of /en/mijn
+    with app.test_request_context("/mijn", environ_overrides=english):
         items = attention(Resident("bsn", BSN["fatima"], "Fatima El Amrani", "digid", ""))
         assert items[0].url == "/en/mijn/meldingen#melding-1"
         assert {i.urgency for i in items} == {"normaal", "info"}
