@@ -70,8 +70,8 @@ def attention(resident: Resident) -> list[Attention]:
     today = local_today()
     page = url_for("notices.mine")  # /en/... on English pages (app/i18n.py)
     items = [
-        Attention(w.title, w.reason, f"{page}#{anchor(i)}", urgency(n, today))
-        for i, (n, w) in enumerate(zip(found.notices, words_of(found), strict=True))
+        Attention(w.title, w.reason, url_for("notices.one", number=i), urgency(n, today))
+        for i, (n, w) in enumerate(zip(found.notices, words_of(found), strict=True), 1)
     ]
     if found.unavailable:
         items.append(

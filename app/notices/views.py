@@ -5,7 +5,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import Blueprint, Response, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
@@ -15,6 +15,7 @@ from app.extensions import current_language, limiter
 from app.i18n import path_in
 from app.identity.resident import Resident, current_resident
 from app.notices import optout, staff
+from app.notices.describe import describe
 from app.notices.forms import CodeForm, MijnForm, StaffForm
 from app.notices.keys import OPTOUT, subject_key
 from app.notices.labels import MESSAGE_CHANNELS, OPTOUT_CHANNELS
@@ -61,6 +62,20 @@ def mine(resident: Resident) -> ResponseReturnValue:
         business=resident.client[0] != "bsn",
         settings_path=path_in(current_language(), SETTINGS_PATH),
     )
+
+
+@bp.get("/mijn/meldingen/<int:number>")
+@resident_required
+def one(resident: Resident, number: int) -> ResponseReturnValue:
+    """One notice in full: "Waarom zie ik dit?", the data it used and the legal basis.
+
+    The number is its place in the list (no personal data in the URL); when the list has
+    changed since, the page shows what is at that place now, with its own title."""
+    found = notices_of(resident)
+    if found is None or not 1 <= number <= len(found.notices):
+        abort(404)
+    notice = found.notices[number - 1]
+    return render_template("notices/one.html", w=describe(notice, current_language()))
 
 
 @bp.post("/mijn/instellingen/meldingen")

@@ -18,6 +18,7 @@ from wtforms.validators import InputRequired
 from app.extensions import current_language, limiter
 from app.regelingen import check
 from app.regelingen.results import results
+from app.security import personal
 
 bp = Blueprint("regelingen", __name__)
 EASY = "makkelijk"
@@ -83,8 +84,10 @@ def _page(variant: str) -> ResponseReturnValue:
         "lines": lines,
         "easy_texts": check.questions().easy,
     }
-    if request.method == "POST" and not same_origin():
-        abort(403)
+    if request.method == "POST":
+        if not same_origin():
+            abort(403)
+        personal()  # answers about income: never kept by a cache, never compressed (BREACH)
     posted = request.form.to_dict() if request.method == "POST" else {}
     back = posted.get("terug")
     answers = check.read(posted)

@@ -1,6 +1,7 @@
 """`flask meldingen versturen`: each notice once, through the outbox, by the resident's channel
 (a letter by default), also to residents who never log in; safe to run twice."""
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskCliRunner
 from sqlalchemy import func, select
@@ -88,3 +89,19 @@ def test_a_source_that_is_down_sends_what_could_be_read(app: Flask) -> None:
         report = send_all()
         assert report.counts["onvolledig"] == 1  # Lotte: the parking cards are down
         assert len(messages_to("Lotte Peters")) == 1
+
+
+@both_databases()
+def test_a_second_runner_at_the_same_time_cannot_send_a_notice_again(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.notices import sending
+
+    with app.app_context():
+        send_all()
+        messages = len(notice_messages())
+        # The other runner read "not sent yet" before this one committed: the unique key stops it.
+        monkeypatch.setattr(sending, "_already_sent", lambda subject, notices: list(notices))
+        report = send_all()
+        assert report.counts["tegelijk"] == 6 and report.counts["berichten"] == 0
+        assert len(notice_messages()) == messages

@@ -35,19 +35,21 @@ def test_each_notice_with_why_the_data_used_and_the_legal_basis(
 ) -> None:
     resident_login(client, "fatima")
     before = _rows(app)
+    text = ""
     for lang, path in (("nl", "/mijn/meldingen"), ("en", "/en/mijn/meldingen")):
         soup = check_page(client.get(path).get_data(as_text=True), lang)
         notices = soup.select("section.loket-notice")
         assert len(notices) == 5
-        for notice in notices:
-            why = notice.select_one("details")
-            assert why is not None and why.select_one("summary").get_text() in (
-                "Waarom zie ik dit?",
-                "Why do I see this?",
-            )  # type: ignore[union-attr]
-            assert why.select("dl.loket-facts dt") and len(why.select("p")) == 2
-    nl = check_page(client.get("/mijn/meldingen").get_data(as_text=True), "nl")
-    text = " ".join(nl.get_text().split())
+        for number, notice in enumerate(notices, 1):
+            link = notice.find("a", href=f"{path}/{number}")
+            assert link is not None
+            assert link.get_text().startswith(("Waarom zie ik dit?", "Why do I see this?"))
+            page = check_page(client.get(str(link["href"])).get_data(as_text=True), lang)
+            assert page.select("dl.loket-facts dt") and len(page.select("h3 ~ p")) == 2
+            assert page.h1 is not None and notice.h2 is not None
+            assert page.h1.get_text() == notice.h2.get_text()
+            if lang == "nl":
+                text += " ".join(page.get_text().split())
     assert "Een medewerker beoordeelt uw aanvraag. Er wordt niets automatisch besloten." in text
     assert "U krijgt dit vanzelf: Individuele inkomenstoeslag" in text
     assert "Dan vragen wij het in principe niet terug." in text
@@ -66,7 +68,7 @@ def test_a_resident_sees_only_their_own_notices(client: FlaskClient) -> None:
 
 def test_acting_for_someone_shows_their_notices(client: FlaskClient) -> None:
     resident_login(client, "sanne")  # authorised by Anna
-    html = client.get("/mijn/meldingen").get_data(as_text=True)
+    html = client.get("/mijn/meldingen/2").get_data(as_text=True)
     assert "gehandicaptenparkeerkaart" in html and "GPK-2022-0451" in html
 
 
@@ -75,7 +77,8 @@ def test_a_source_that_is_down_is_named_and_the_rest_works(client: FlaskClient) 
     soup = check_page(client.get("/mijn/meldingen").get_data(as_text=True), "nl")
     text = " ".join(soup.get_text().split())
     assert "Wij konden dit nu niet ophalen: uw gehandicaptenparkeerkaart." in text
-    assert soup.find("a", string="Probeer opnieuw") is not None
+    again = soup.find("button", string="Probeer opnieuw")
+    assert again is not None and again.find_parent("form")["method"] == "get"  # type: ignore[index,union-attr]
     assert len(soup.select("section.loket-notice")) == 1
 
 
@@ -93,14 +96,14 @@ def test_the_attention_provider_for_the_mijn_overview(app: Flask) -> None:
         items = attention(Resident("bsn", BSN["jan"], "Jan de Vries", "digid", ""))
         assert [i.urgency for i in items] == ["normaal", "normaal"]  # 60 and 75 days ahead
         assert items[1].title.startswith("Uw paspoort is geldig tot")
-        assert items[0].url == "/mijn/meldingen#melding-1"
+        assert items[0].url == "/mijn/meldingen/1"
         lotte = attention(Resident("bsn", BSN["lotte"], "Lotte Peters", "digid", ""))
         assert lotte[-1].urgency == "info" and "gehandicaptenparkeerkaart" in lotte[-1].text
         assert attention(Resident("kvk", "90000001", "Bakkerij", "eherkenning", "")) == []
     english = {"loket.lang": "en", "SCRIPT_NAME": "/en"}  # what app/i18n.py makes of /en/mijn
     with app.test_request_context("/mijn", environ_overrides=english):
         items = attention(Resident("bsn", BSN["fatima"], "Fatima El Amrani", "digid", ""))
-        assert items[0].url == "/en/mijn/meldingen#melding-1"
+        assert items[0].url == "/en/mijn/meldingen/1"
         assert {i.urgency for i in items} == {"normaal", "info"}
 
 
@@ -109,3 +112,10 @@ def test_the_anchor_of_each_notice_exists_on_the_page(client: FlaskClient, app: 
     soup = BeautifulSoup(client.get("/mijn/meldingen").get_data(as_text=True), "html.parser")
     ids = {s["id"] for s in soup.select("section.loket-notice")}
     assert ids == {f"melding-{i}" for i in range(1, 6)}
+    assert client.get("/mijn/meldingen/6").status_code == 404
+    assert client.get("/mijn/meldingen/0").status_code == 404
+
+
+def test_the_list_stays_light(client: FlaskClient) -> None:
+    resident_login(client, "fatima")  # five notices: private pages stay under 14 KB
+    assert len(client.get("/mijn/meldingen").data) < 14 * 1024
