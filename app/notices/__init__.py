@@ -23,7 +23,8 @@ def capability() -> "Capability":
     from flask_babel import lazy_gettext as _l
 
     from app.core.capabilities import Capability, StaffLink
-    from app.notices import models, selection, sources, states  # noqa: F401 - tables and connectors
+    from app.mijn import models as contact  # noqa: F401 - the contact preferences sending reads
+    from app.notices import models, selection, sources, states  # noqa: F401 - tables, connectors
     from app.notices.cli import meldingen_cli
     from app.notices.demo import fill_notices
     from app.notices.mijn import attention, settings_section
