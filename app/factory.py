@@ -32,6 +32,8 @@ CAPABILITIES = (
     "app.booking",
     "app.forms",
     "app.mijn",
+    "app.notices",
+    "app.regelingen",
 )
 
 

@@ -1,5 +1,7 @@
 """Reach every page state with the test client: sign in, fill and submit forms like a person."""
 
+import gzip
+
 from bs4 import BeautifulSoup, Tag
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
@@ -60,7 +62,10 @@ def submit(client: FlaskClient, visit: Visit, lang: str = "nl") -> TestResponse:
     page = client.get(url, follow_redirects=True)
     if not visit.submit:
         return page
-    soup = BeautifulSoup(page.get_data(as_text=True), "html.parser")
+    html = page.get_data()
+    if page.headers.get("Content-Encoding") == "gzip":  # a content page, asked for compressed
+        html = gzip.decompress(html)
+    soup = BeautifulSoup(html.decode(), "html.parser")
     form = soup.select_one(visit.submit)
     assert form is not None, f"{url}: no form {visit.submit}"
     action = str(form.get("action") or page.request.path)

@@ -62,7 +62,9 @@ def load(path: Path = FILE) -> Catalogue:
     rules = {}
     for raw in data["meldingen"]:
         key = raw["key"]
-        if raw["soort"] not in KINDS:
+        if raw["soort"] not in KINDS or any(
+            v not in KINDS for k, v in raw.items() if k.startswith("soort_")
+        ):
             raise CatalogueError(f"{key}: soort must be one of {KINDS}")
         fields = {k: tuple(v) for k, v in (raw.get("gegevens") or {}).items()}
         for kind, names in fields.items():

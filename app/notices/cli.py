@@ -1,16 +1,18 @@
-"""`flask meldingen versturen`: proactive notices to everyone the selection names (see sending.py)."""
+"""`flask meldingen versturen`: notices to everyone the selection names (see sending.py)."""
 
 import click
 from flask.cli import AppGroup
 
 from app.core.connectors import ConnectorError
 
-meldingen_cli = AppGroup("meldingen", help="Meldingen aan inwoners: wat zij kunnen krijgen of moeten regelen.")
+meldingen_cli = AppGroup(
+    "meldingen", help="Meldingen aan inwoners: wat zij kunnen krijgen of moeten regelen."
+)
 
 
 @meldingen_cli.command("versturen")
 def send() -> None:
-    """Zet nieuwe meldingen in de outbox, voor iedereen uit de selectie (veilig om vaker te draaien)."""
+    """Zet nieuwe meldingen in de outbox, voor iedereen uit de selectie (veilig om te herhalen)."""
     from app.notices.sending import send_all
 
     try:

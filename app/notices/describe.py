@@ -35,6 +35,7 @@ class Words:
     form_path: str | None  # /formulieren/<slug> or the service page when the form is not there
     booking_topic: str | None
     booking_path: str | None  # /afspraak?onderwerp=... once the booking flow exists
+    service_path: str | None  # /diensten/<topic>: how it works, every way to arrange it
     worth: str  # an indication of what it is worth
     caveat: str  # when it is not always the best choice
     decided_by: str  # "Een medewerker beoordeelt uw aanvraag. Er wordt niets automatisch besloten."
@@ -67,7 +68,7 @@ def describe(notice: Notice, lang: str, message: bool = False) -> Words:
         legal.append(common["wet"][lang])
         return Words(
             rule=rule.key,
-            kind=rule.kind,
+            kind=notice.kind,
             title=text("titel"),
             reason=text("reden"),
             explanation=outcome.scheme.text("uitleg", lang) if outcome else "",
@@ -79,6 +80,9 @@ def describe(notice: Notice, lang: str, message: bool = False) -> Words:
             booking_topic=notice.booking,
             booking_path=f"/afspraak?onderwerp={notice.booking}"
             if notice.booking and internal_exists("/afspraak")
+            else None,
+            service_path=f"/diensten/{notice.booking}"
+            if notice.booking and internal_exists(f"/diensten/{notice.booking}")
             else None,
             worth=outcome.worth_words[lang] if outcome else "",
             caveat=outcome.scheme.text("kanttekening", lang) if outcome else "",

@@ -1,18 +1,29 @@
-"""Forms for the opt-out without DigiD: by the code on a letter, or recorded by staff."""
+"""Forms for the opt-out: in Mijn Loket, by the code on a letter, or recorded by staff."""
 
+import re
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import RadioField, StringField
+from wtforms import HiddenField, RadioField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
+from app.core.references import normalise
 from app.identity.numbers import valid_bsn
-from app.mijn.forms import postcode_check
+
+POSTCODE = re.compile(r"^\s*[1-9][0-9]{3}\s*[A-Za-z]{2}\s*$")
+CODE = re.compile(r"^[A-Z]{2}-[0-9]{4}-[A-Z]{2}$")
+
+
+def postcode_check(_form: Any, field: Any) -> None:
+    if not POSTCODE.match(field.data or ""):
+        raise ValidationError(_l("Vul uw postcode in, bijvoorbeeld 6511 AB."))
+
 
 WHAT = [
-    ("af", _l("Ik wil deze berichten niet meer krijgen")),
-    ("aan", _l("Ik wil deze berichten weer krijgen")),
+    SelectChoice("af", _l("Ik wil deze berichten niet meer krijgen")),
+    SelectChoice("aan", _l("Ik wil deze berichten weer krijgen")),
 ]
 
 
@@ -38,6 +49,18 @@ class CodeForm(FlaskForm):
         validate_choice=True,
     )
 
+    def validate_code(self, field: Any) -> None:
+        if not CODE.match(normalise(field.data or "")):
+            raise ValidationError(
+                _l("Vul de code in zoals hij in de brief staat, bijvoorbeeld ML-4736-KM.")
+            )
+
+
+class MijnForm(FlaskForm):
+    """Stop or restart proactive notices in Mijn Loket (the button's value says which)."""
+
+    actie = HiddenField()
+
 
 class StaffForm(FlaskForm):
     bsn = StringField(
@@ -48,9 +71,9 @@ class StaffForm(FlaskForm):
     actie = RadioField(
         _l("Wat wilt u doen?"),
         choices=[
-            ("bekijk", _l("Alleen bekijken")),
-            ("af", _l("Afmelden: de inwoner wil geen berichten meer")),
-            ("aan", _l("Weer aanmelden: de inwoner wil weer berichten")),
+            SelectChoice("bekijk", _l("Alleen bekijken")),
+            SelectChoice("af", _l("Afmelden: de inwoner wil geen berichten meer")),
+            SelectChoice("aan", _l("Weer aanmelden: de inwoner wil weer berichten")),
         ],
         default="bekijk",
         validators=[DataRequired(_l("Kies wat u wilt doen."))],
@@ -59,9 +82,9 @@ class StaffForm(FlaskForm):
     kanaal = RadioField(
         _l("Hoe vroeg de inwoner het?"),
         choices=[
-            ("balie", _l("Aan de balie")),
-            ("telefoon", _l("Aan de telefoon")),
-            ("brief", _l("Met een brief")),
+            SelectChoice("balie", _l("Aan de balie")),
+            SelectChoice("telefoon", _l("Aan de telefoon")),
+            SelectChoice("brief", _l("Met een brief")),
         ],
         default="balie",
         validators=[DataRequired(_l("Kies hoe de inwoner het vroeg."))],
@@ -72,5 +95,8 @@ class StaffForm(FlaskForm):
         field.data = "".join((field.data or "").split())
         if not valid_bsn(field.data):
             raise ValidationError(
-                _l("Dit is geen geldig burgerservicenummer. Kijk of u 9 cijfers goed hebt overgenomen.")
+                _l(
+                    "Dit is geen geldig burgerservicenummer. "
+                    "Kijk of u 9 cijfers goed hebt overgenomen."
+                )
             )

@@ -8,8 +8,8 @@ letter, e-mail, SMS). The history is kept: the latest entry counts.
     opt_in(key, "telefoon", staff_id=user.id)  # undone by phone
 """
 
-from dataclasses import dataclass
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -35,7 +35,9 @@ def history(subject_key: str) -> list[Entry]:
     rows = db.session.scalars(
         select(OptOut).where(OptOut.subject_key == subject_key).order_by(OptOut.id.desc())
     )
-    return [Entry(r.action == OPTED_OUT, r.channel, aware(r.at), r.staff_id is not None) for r in rows]
+    return [
+        Entry(r.action == OPTED_OUT, r.channel, aware(r.at), r.staff_id is not None) for r in rows
+    ]
 
 
 def current(subject_key: str) -> Entry | None:
@@ -56,7 +58,9 @@ def is_opted_out(subject_key: str) -> bool:
 def _record(subject_key: str, action: str, channel: str, staff_id: int | None) -> None:
     if channel not in CHANNELS:
         raise ValueError(f"channel must be one of {CHANNELS}")
-    db.session.add(OptOut(subject_key=subject_key, action=action, channel=channel, staff_id=staff_id))
+    db.session.add(
+        OptOut(subject_key=subject_key, action=action, channel=channel, staff_id=staff_id)
+    )
     db.session.commit()
 
 

@@ -85,6 +85,7 @@ def _context(words: list[Words], code: str) -> dict[str, Any]:
                 "action": w.action,
                 "form_path": w.form_path,
                 "booking_path": w.booking_path,
+                "service_path": w.service_path,
                 "worth": w.worth,
                 "caveat": w.caveat,
                 "decided_by": w.decided_by,
@@ -95,7 +96,7 @@ def _context(words: list[Words], code: str) -> dict[str, Any]:
     }
 
 
-def send_to(bsn: str, found: Found, counts: Counter[str], code_for: Callable[[], str]) -> None:
+def send_to(bsn: str, found: Found, counts: Counter[str], code_for: Callable[..., str]) -> None:
     """Queue one message with the new notices of `bsn` (one transaction)."""
     subject = f"bsn:{bsn}"
     fresh = _already_sent(subject, found.notices)
@@ -194,9 +195,7 @@ def forget_old(today: dt.date) -> int:
     empty = db.session.scalars(
         select(NoticeLetter).where(NoticeLetter.forget_after < today, ~NoticeLetter.notices.any())
     )
-    letters = 0
     for letter in empty:
         db.session.delete(letter)
-        letters += 1
     db.session.commit()
     return len(old)

@@ -44,7 +44,7 @@ class Notice:
     rule: Rule
     occurrence: str  # what makes it this notice: sent once per resident and occurrence
     forget_after: dt.date  # when Loket may forget that it sent this
-    values: Mapping[str, Callable[[], str]] = field(default_factory=dict)  # placeholders
+    values: Mapping[str, Callable[..., str]] = field(default_factory=dict)  # placeholders
     used: tuple[Used, ...] = ()
     outcome: Outcome | None = None  # a scheme's verdict and reasons
     variant: str = ""  # "" or e.g. "keuring", "verlopen": other title and reason texts
@@ -54,7 +54,8 @@ class Notice:
 
     @property
     def kind(self) -> str:
-        return self.rule.kind
+        """The rule's kind, or its variant's (`soort_keuring: actie`: then it is to do)."""
+        return str(self.rule.param(f"soort_{self.variant}") or self.rule.kind)
 
 
 @dataclass(frozen=True)
@@ -109,11 +110,16 @@ def _documents(found: Prefill, today: dt.date) -> list[Notice]:
                 rule=rule,
                 occurrence=f"reisdocument:{document.kind}:{expires.isoformat()}",
                 forget_after=expires + dt.timedelta(days=int(rule.param("onthouden_dagen"))),
-                values={"document": lambda w=what: str(w), "datum": lambda e=expires: format_date(e, "long")},
+                values={
+                    "document": lambda w=what: str(w),
+                    "datum": lambda e=expires: format_date(e, "long"),
+                },
                 used=(
                     Used(
                         _l("Geldig tot"),
-                        lambda w=what, e=expires: f"{first_upper(str(w))}: {format_date(e, 'long')}",
+                        lambda w=what, e=expires: (
+                            f"{first_upper(str(w))}: {format_date(e, 'long')}"
+                        ),
                         documents.source,
                         documents.read_at,
                     ),
@@ -203,9 +209,10 @@ def _parking(
     found: Prefill, plans: Sourced[tuple[ParkingPlan, ...]], today: dt.date
 ) -> list[Notice]:
     rule = catalogue().rule("parkeren")
-    person = found.person.value if found.person else None
+    registered = found.person
+    person = registered.value if registered else None
     vehicles = found.vehicles
-    if person is None or person.address is None or vehicles is None:
+    if registered is None or person is None or person.address is None or vehicles is None:
         return []
     cars = [v for v in vehicles.value if v.kind == "personenauto" and v.plate]
     if not cars:
@@ -229,7 +236,12 @@ def _parking(
                     "zone": lambda p=plan: p.zone,
                 },
                 used=(
-                    Used(_l("Uw straat"), lambda a=address: a.street, found.person.source, found.person.read_at),  # type: ignore[union-attr]
+                    Used(
+                        _l("Uw straat"),
+                        lambda a=address: a.street,
+                        registered.source,
+                        registered.read_at,
+                    ),
                     Used(_l("Uw auto"), lambda k=plate: k, vehicles.source, vehicles.read_at),
                     Used(
                         _l("Betaald parkeren vanaf"),
@@ -272,7 +284,9 @@ def find(bsn: str) -> Found:
         except SourceUnavailable:
             unavailable.add("inkomen")
     try:
-        notices += _cards(_read_own("parkeerkaarten", lambda: parking_cards.get().cards(bsn)), today)
+        notices += _cards(
+            _read_own("parkeerkaarten", lambda: parking_cards.get().cards(bsn)), today
+        )
     except SourceUnavailable:
         unavailable.add("parkeerkaarten")
     if found.vehicles is not None and person.address is not None:

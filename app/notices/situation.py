@@ -33,7 +33,7 @@ class Used:
     and where it came from."""
 
     label: LazyString | str
-    value: Callable[[], str]
+    value: Callable[..., str]  # called without arguments (defaults bind loop values)
     source: Source
     read_at: dt.datetime
 
@@ -41,7 +41,7 @@ class Used:
         return f"{self.source.from_phrase}, {format_date(self.read_at.date(), 'long')}"
 
 
-def _used(label: LazyString, value: Callable[[], str], sourced: Sourced[object]) -> Used:
+def _used(label: LazyString, value: Callable[..., str], sourced: Sourced[object]) -> Used:
     return Used(label, value, sourced.source, sourced.read_at)
 
 
@@ -151,7 +151,9 @@ def situation(
     home = household_of(found, bsn, today)
     used: list[Used] = []
     if person.age is not None:
-        used.append(_used(_l("Uw leeftijd"), lambda a=person.age: _("%(age)d jaar", age=a), found.person))
+        used.append(
+            _used(_l("Uw leeftijd"), lambda a=person.age: _("%(age)d jaar", age=a), found.person)
+        )
     used.append(
         _used(
             _l("Wie er bij u wonen"),
@@ -183,9 +185,13 @@ def situation(
     if not (own.benefits or own.wages) and not (
         partner_income and (partner_income.value.benefits or partner_income.value.wages)
     ):
-        used.append(_used(_l("Uw inkomen"), lambda: _("Wij weten niets over uw inkomen."), found.income))
+        used.append(
+            _used(_l("Uw inkomen"), lambda: _("Wij weten niets over uw inkomen."), found.income)
+        )
     schemes = frozenset(
-        s.scheme for s in (own.schemes or ()) if s.since <= today and (s.until is None or s.until >= today)
+        s.scheme
+        for s in (own.schemes or ())
+        if s.since <= today and (s.until is None or s.until >= today)
     )
     for grant in own.schemes or ():
         used.append(
@@ -211,10 +217,8 @@ def situation(
             used.append(
                 _used(
                     _l("Belastingaanslag %(year)d", year=latest.year),
-                    lambda a=latest: _(
-                        "%(amount)s, %(state)s",
-                        amount=_lang_money(a.total_cents)(),
-                        state=TAX_STATES.get(a.state, a.state),
+                    lambda a=latest: (
+                        f"{_lang_money(a.total_cents)()}, {TAX_STATES.get(a.state, a.state)}"
                     ),
                     found.taxes,
                 )
@@ -222,9 +226,11 @@ def situation(
         used.append(
             _used(
                 _l("Eigen huis"),
-                lambda o=owner: _("Ja: u betaalt onroerendezaakbelasting (ozb).")
-                if o
-                else _("Nee: u betaalt geen onroerendezaakbelasting (ozb)."),
+                lambda o=owner: (
+                    _("Ja: u betaalt onroerendezaakbelasting (ozb).")
+                    if o
+                    else _("Nee: u betaalt geen onroerendezaakbelasting (ozb).")
+                ),
                 found.taxes,
             )
         )

@@ -7,8 +7,8 @@ from sqlalchemy import select
 from app.core.time import aware
 from app.extensions import db
 from app.notices import optout
-from app.notices.models import NoticeLetter
 from app.notices.keys import OPTOUT, postcode_key, subject_key
+from app.notices.models import NoticeLetter
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,9 @@ def letters_of(key: str) -> list[Sent]:
     rows = db.session.scalars(
         select(NoticeLetter).where(NoticeLetter.subject_key == key).order_by(NoticeLetter.id.desc())
     )
-    return [Sent(r.code, r.channel, aware(r.sent_at), tuple(n.rule for n in r.notices)) for r in rows]
+    return [
+        Sent(r.code, r.channel, aware(r.sent_at), tuple(n.rule for n in r.notices)) for r in rows
+    ]
 
 
 def key_for_bsn(bsn: str) -> str:
@@ -40,7 +42,9 @@ def key_for_code(typed_code: str, postcode: str) -> str | None:
 
     from app.core.references import normalise
 
-    letter = db.session.scalar(select(NoticeLetter).where(NoticeLetter.code == normalise(typed_code)))
+    letter = db.session.scalar(
+        select(NoticeLetter).where(NoticeLetter.code == normalise(typed_code))
+    )
     expected = letter.postcode_key if letter else postcode_key("0000XX")
     matches = hmac.compare_digest(expected, postcode_key(postcode))
     return letter.subject_key if letter is not None and matches and letter.postcode_key else None

@@ -68,6 +68,34 @@ _REASON = {
 }
 
 
+def _notices(lang: str) -> dict[str, Any]:
+    nl = lang == "nl"
+    notice = {
+        "title": "Misschien kunt u dit krijgen: Kwijtschelding gemeentelijke belastingen"
+        if nl
+        else "You may be able to get this: Remission of municipal taxes",
+        "kind": "regeling",
+        "reason": "Voor u zagen wij dit." if nl else "For you we saw this.",
+        "explanation": "",
+        "reasons": ["U huurt uw huis." if nl else "You rent your home."],
+        "facts": [["Eigen huis", "Nee", "Uit de belastingadministratie, 1 december 2026"]]
+        if nl
+        else [["Own home", "No", "From the tax records, 1 December 2026"]],
+        "legal": ["Invorderingswet 1990."],
+        "action": "Vraag het aan" if nl else "Apply for it",
+        "form_path": "/formulieren/kwijtschelding",
+        "booking_path": None,
+        "service_path": "/diensten/kwijtschelding",
+        "worth": "",
+        "caveat": "",
+        "decided_by": "Een medewerker beoordeelt uw aanvraag."
+        if nl
+        else "A member of staff decides.",
+        "mistake": "",
+    }
+    return {"code": "ML-4736-KM", "optout_path": "/meldingen/afmelden", "notices": [notice, notice]}
+
+
 def _with(lang: str, drop: tuple[str, ...] = (), **extra: Any) -> dict[str, Any]:
     context = {**_APPOINTMENT[lang], **extra}
     for key in drop:
@@ -139,6 +167,9 @@ EXAMPLES: dict[str, dict[str, dict[str, Any]]] = {
             "answer": "We collect bulky waste by appointment. Call us to choose a day.",
         },
     },
+    # A proactive notice (app/notices/sending.py): one message with one or more notices, in
+    # the words of app/notices/describe.py; the code lets the resident opt out without DigiD.
+    "melding": {lang: _notices(lang) for lang in ("nl", "en")},
 }
 
 # Which channels each kind is written for. Reminders and waiting-list offers go by e-mail or
@@ -152,6 +183,7 @@ CHANNELS_OF: dict[str, tuple[str, ...]] = {
     "afspraak-dag-dicht": ("email", "sms", "brief"),
     "zaak-status": ("email", "sms", "brief"),
     "vraag-antwoord": ("email", "sms", "brief"),
+    "melding": ("email", "sms", "brief"),
 }
 
 # The forms (app/forms/messages.py): a confirmation of a submission, a change, a withdrawal;

@@ -336,7 +336,9 @@ def _worth(scheme: Scheme, s: Situation, rules_: Rules) -> tuple[int | None, str
         cents = int(spec.get("per_volwassene", 0)) * (s.adults or 1)
         cents += int(spec.get("per_kind", 0)) * (s.children or 0)
     words = {
-        lang: rules_.worth[kind][lang].format(bedrag=euros(cents or 0, "en" if lang == "en" else "nl"))
+        lang: rules_.worth[kind][lang].format(
+            bedrag=euros(cents or 0, "en" if lang == "en" else "nl")
+        )
         for lang in TEXT_LANGS
     }
     return cents, kind, words
@@ -345,7 +347,7 @@ def _worth(scheme: Scheme, s: Situation, rules_: Rules) -> tuple[int | None, str
 def judge(scheme: Scheme, situation: Situation, rules_: Rules | None = None) -> Outcome:
     """Apply one scheme's rules to a situation."""
     rules_ = rules_ or rules()
-    checked = []
+    checked: list[tuple[Condition, bool | None, dict[str, str]]] = []
     for condition in scheme.conditions:
         holds = _holds(condition, scheme, situation, rules_)
         if holds is None and condition.unknown_holds:
@@ -376,4 +378,3 @@ def evaluate(situation: Situation, rules_: Rules | None = None) -> tuple[Outcome
     """Apply every scheme's rules to a situation, in the order of regelingen.yaml."""
     rules_ = rules_ or rules()
     return tuple(judge(scheme, situation, rules_) for scheme in rules_.schemes)
-
