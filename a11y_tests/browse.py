@@ -23,7 +23,8 @@ def _send(driver: webdriver.Chrome, form: WebElement) -> None:
         "window.__loketWaiting = true; document.body.addEventListener('htmx:afterSettle',"
         " () => { window.__loketSettled = true }, {once: true})"
     )
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    chosen = form.find_elements(By.CSS_SELECTOR, "[type=submit][data-loket-press]")
+    (chosen[0] if chosen else form.find_element(By.CSS_SELECTOR, "button[type=submit]")).click()
 
     def arrived(d: webdriver.Chrome) -> bool:
         try:
@@ -40,17 +41,31 @@ def _send(driver: webdriver.Chrome, form: WebElement) -> None:
 
 
 def fill_in(form: WebElement, fill: tuple[tuple[str, str], ...]) -> None:
-    """Type into text fields, choose radio buttons and checkboxes by value, pick options."""
+    """Type into text fields, choose radio buttons and checkboxes by value, pick options; set
+    a hidden field as an older page would have held it."""
     for name, value in fill:
         fields = form.find_elements(By.NAME, name)
         assert fields, f"no field {name!r}"
         kind = fields[0].get_attribute("type")
         if kind in ("radio", "checkbox"):
-            option = next(f for f in fields if f.get_attribute("value") == value)
+            option = next((f for f in fields if f.get_attribute("value") == value), None)
+            if option is None:
+                # An option the page no longer offers (a time just taken, shown on an older
+                # page): the first option carries that old value.
+                option = fields[0]
+                form.parent.execute_script("arguments[0].value = arguments[1]", option, value)
             if not option.is_selected():
                 option.click()
         elif fields[0].tag_name == "select":
             Select(fields[0]).select_by_value(value)
+        elif kind == "submit":
+            # One of several buttons (Geweest / Niet gekomen): press the one with this value.
+            button = next(f for f in fields if f.get_attribute("value") == value)
+            form.parent.execute_script("arguments[0].dataset.loketPress = ''", button)
+        elif kind == "hidden":
+            # Nobody types here: the state stands for an older page (a form shown before the
+            # data changed, such as a booking's version), so set what that page held.
+            form.parent.execute_script("arguments[0].value = arguments[1]", fields[0], value)
         else:
             fields[0].clear()
             fields[0].send_keys(value)
