@@ -4,12 +4,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import yaml
 from flask import current_app
 from sqlalchemy import select
 
 from app.booking.hours_text import parse
 from app.booking.models import Agenda, ClosedDay, District, Location, OpeningHours
+from app.core import yamlfiles
 from app.core.time import local_today
 from app.extensions import db
 
@@ -76,7 +76,7 @@ def fill_holidays() -> int:
 
 def fill_capacity() -> str | None:
     """Add the demo places, pools and districts that are missing, and the holidays."""
-    data: dict[str, Any] = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yamlfiles.safe_load(DEMO.read_text(encoding="utf-8"))
     known = set(db.session.scalars(select(Agenda.slug)))
     added = 0
     for item in data["locations"]:

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from app.config import ROOT
+from app.core import yamlfiles
 
 FILE = ROOT / "content" / "zaakstatussen.yaml"
 
@@ -64,7 +63,7 @@ class Catalogue:
 
 def load(path: Path = FILE) -> Catalogue:
     """Read and check the file: every case type's statuses exist, both languages everywhere."""
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yamlfiles.safe_load(path.read_text(encoding="utf-8"))
     statuses = {}
     for key, entry in data["statussen"].items():
         for part in ("zin", "daarna"):

@@ -6,14 +6,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
+from app.core import yamlfiles
 
 POPULATION = Path(__file__).resolve().parent / "residents.yaml"
 
 
 @functools.cache
 def population() -> dict[str, Any]:
-    return dict(yaml.safe_load(POPULATION.read_text(encoding="utf-8")))
+    return dict(yamlfiles.safe_load(POPULATION.read_text(encoding="utf-8")))
 
 
 def people() -> list[dict[str, Any]]:

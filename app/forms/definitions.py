@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from app.core import yamlfiles
 from app.prefill.purposes import Purpose, PurposeError
 
 KINDS = (
@@ -382,7 +381,7 @@ def read_definition(path: Path, case_types: Iterable[str]) -> FormDef:
     slug = path.stem
     if not SLUG.match(slug) or slug in RESERVED_SLUGS:
         raise reader.fail("file name", "the slug is lower case with dashes")
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = yamlfiles.safe_load(path.read_text(encoding="utf-8"))
     reader.keys(raw, "top", TOP_KEYS, ("title", "summary", "case_type", "steps", "next"))
     if str(raw["case_type"]) not in set(case_types):
         raise reader.fail("case_type", f"{raw['case_type']!r} is not in content/zaakstatussen.yaml")
@@ -464,7 +463,7 @@ class Library:
 def read_library(folder: Path, case_types: Iterable[str]) -> Library:
     """Read every `<slug>.yaml` in `folder` (files starting with _ are shared settings)."""
     kinds = list(case_types)
-    shared = yaml.safe_load((folder / "_algemeen.yaml").read_text(encoding="utf-8"))
+    shared = yamlfiles.safe_load((folder / "_algemeen.yaml").read_text(encoding="utf-8"))
     address = tuple(str(line) for line in shared["return_address"])
     forms = {}
     for path in sorted(folder.glob("*.yaml")):

@@ -5,8 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from app.core import yamlfiles
 from app.identity.resident import Representation, Resident
 
 POPULATION = Path(__file__).resolve().parent.parent / "demo_data" / "residents.yaml"
@@ -23,7 +22,7 @@ class DemoChoice:
 
 @functools.cache
 def population() -> dict[str, Any]:
-    return dict(yaml.safe_load(POPULATION.read_text(encoding="utf-8")))
+    return dict(yamlfiles.safe_load(POPULATION.read_text(encoding="utf-8")))
 
 
 def _name(person: dict[str, Any]) -> str:

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from app.core import yamlfiles
 from app.prefill.purposes import VOCABULARY, Purpose
 
 FILE = Path(__file__).resolve().parent / "meldingen.yaml"
@@ -58,7 +57,7 @@ TEXT_KEYS = ("titel", "reden", "actie", "wet")
 
 def load(path: Path = FILE) -> Catalogue:
     """Read and check the file: known kinds, known fields, both languages for every text."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yamlfiles.safe_load(path.read_text(encoding="utf-8"))
     rules = {}
     for raw in data["meldingen"]:
         key = raw["key"]

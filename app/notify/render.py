@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from babel.dates import format_date, format_time
 from flask import current_app
 from jinja2 import Environment, StrictUndefined, TemplateNotFound, Undefined
 
+from app.core import yamlfiles
 from app.core.time import AMSTERDAM, aware
 
 DEV_URL = "http://127.0.0.1:5000"  # `make run`, when PUBLIC_URL is not set
@@ -70,7 +70,7 @@ def contact_facts() -> dict[str, Any]:
     loaded = current_app.extensions.get("loket.contact")
     if loaded is None:
         path = Path(current_app.config["CONTENT_DIR"]) / "contact.yaml"
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loaded = yamlfiles.safe_load(path.read_text(encoding="utf-8"))
         current_app.extensions["loket.contact"] = loaded
     return dict(loaded)
 

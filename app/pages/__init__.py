@@ -3,6 +3,8 @@
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core import yamlfiles
+
 if TYPE_CHECKING:
     from flask import Flask
 
@@ -11,8 +13,6 @@ if TYPE_CHECKING:
 
 def load(app: "Flask") -> None:
     """Load and check every content file, build the search index and read the pictograms."""
-    import yaml
-
     from app.pages.content import load_content
     from app.pages.search import SearchIndex
 
@@ -22,7 +22,7 @@ def load(app: "Flask") -> None:
     app.extensions["loket.content"] = store
     app.extensions["loket.search"] = SearchIndex(store, content_dir / "zoekwoorden.yaml")
     pictograms = static / "pictograms" / "pictograms.yaml"
-    app.extensions["loket.pictograms"] = yaml.safe_load(pictograms.read_text(encoding="utf-8"))
+    app.extensions["loket.pictograms"] = yamlfiles.safe_load(pictograms.read_text(encoding="utf-8"))
 
 
 def capability() -> "Capability":

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from app.core import yamlfiles
 from app.pages.life_events import LIFE_EVENT_SLUGS
 from app.pages.markdown import marked_html, plain_text, render_block, render_inline, unmarked
 
@@ -349,7 +350,7 @@ def load_pictogram_names(static_dir: Path) -> frozenset[str]:
     index = static_dir / "pictograms" / "pictograms.yaml"
     if not index.exists():
         return frozenset()
-    data = yaml.safe_load(index.read_text(encoding="utf-8")) or {}
+    data = yamlfiles.safe_load(index.read_text(encoding="utf-8")) or {}
     return frozenset(name for name in data if (static_dir / "pictograms" / f"{name}.svg").exists())
 
 

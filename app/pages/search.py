@@ -17,8 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from app.core import yamlfiles
 from app.pages.content import ContentStore, Page
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -75,7 +74,7 @@ class SearchIndex:
                 self.fields[(lang, page.slug)] = fields
                 self.prefixes[(lang, page.slug)] = fields["title"] | fields["keywords"]
         raw = (
-            yaml.safe_load(synonyms_file.read_text(encoding="utf-8"))
+            yamlfiles.safe_load(synonyms_file.read_text(encoding="utf-8"))
             if synonyms_file.exists()
             else {}
         )

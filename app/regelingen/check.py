@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from app.core import yamlfiles
 from app.regelingen.rules import Rules, Situation, Span, euros, rules
 
 FILE = Path(__file__).resolve().parent / "vragen.yaml"
@@ -56,7 +55,7 @@ class Questions:
 
 
 def load(path: Path = FILE) -> Questions:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yamlfiles.safe_load(path.read_text(encoding="utf-8"))
     items = []
     for raw in data["vragen"]:
         texts = {k: raw[k] for k in ("tekst", "uitleg") if k in raw}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from app.core import yamlfiles
 
 HERE = Path(__file__).resolve().parent
 TEXT_LANGS = ("nl", "en", "makkelijk")  # makkelijk: the Dutch easy-read text
@@ -203,8 +203,8 @@ def _condition(raw: Mapping[str, Any], where: str) -> Condition:
 
 def load(folder: Path = HERE) -> Rules:
     """Read and check the rules: known facts, sentences for every test in every language."""
-    data = yaml.safe_load((folder / "regelingen.yaml").read_text(encoding="utf-8"))
-    words = yaml.safe_load((folder / "feiten.yaml").read_text(encoding="utf-8"))
+    data = yamlfiles.safe_load((folder / "regelingen.yaml").read_text(encoding="utf-8"))
+    words = yamlfiles.safe_load((folder / "feiten.yaml").read_text(encoding="utf-8"))
     schemes = []
     for raw in data["regelingen"]:
         slug = raw["slug"]

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from app.core import yamlfiles
 from app.pages.content import ContentError, split_front_matter
 from app.pages.markdown import plain_text, render_block
 
@@ -54,7 +53,7 @@ def load_site_pages(content_dir: Path) -> dict[tuple[str, str], SitePage]:
 
 
 def load_contact(content_dir: Path) -> dict[str, Any]:
-    data = yaml.safe_load((content_dir / "contact.yaml").read_text(encoding="utf-8"))
+    data = yamlfiles.safe_load((content_dir / "contact.yaml").read_text(encoding="utf-8"))
     for key in ("phone", "phone_abroad", "address", "hours", "places"):
         if key not in data:
             raise ContentError(f"content/contact.yaml: missing '{key}'")

@@ -4,16 +4,15 @@ import functools
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from app.address.base import AddressLookup, AddressQuery, PostalAddress, addresses
+from app.core import yamlfiles
 
 POPULATION = Path(__file__).resolve().parents[2] / "demo_data" / "residents.yaml"
 
 
 @functools.cache
 def demo_addresses() -> tuple[PostalAddress, ...]:
-    data: dict[str, Any] = yaml.safe_load(POPULATION.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yamlfiles.safe_load(POPULATION.read_text(encoding="utf-8"))
     raw = [r["address"] for r in data["residents"] if "address" in r]
     raw += list(data.get("addresses", []))
     found: list[PostalAddress] = []
