@@ -23,6 +23,11 @@ def move(reference: str, to: str | None) -> None:
         case = service.advance_demo_case(reference, to)
     except service.UnknownCase:
         raise click.ClickException(f"Geen zaak met kenmerk {reference}.") from None
+    except service.StatusNotChanged as error:
+        raise click.ClickException(
+            f"Er is niets veranderd aan zaak {error}. Wij konden de inwoner geen bericht sturen, "
+            "want een register werkt nu niet. Probeer het later opnieuw."
+        ) from None
     except ConnectorError as error:
         raise click.ClickException(str(error)) from None
     step = case.status

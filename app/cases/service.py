@@ -8,8 +8,11 @@
 
 Every status change made through Loket is passed to the functions other capabilities register
 as `providers={"zaken.status": fn}` (fn(change: StatusChange)), so the notify capability can
-tell the resident through the outbox. In real life the case system announces its own changes
-through the ZGW Notificaties API; that subscription is still to be built (see README.md).
+tell the resident through the outbox. A listener adds to the caller's transaction and does not
+commit: this module commits once, after every listener. For a demo case the new status is in
+that same commit, so a listener that cannot queue its message rolls the change back. In real
+life the case system announces its own changes through the ZGW Notificaties API; that
+subscription is still to be built (see README.md).
 """
 
 import datetime as dt
@@ -25,10 +28,11 @@ from app.cases.statuses import catalogue
 from app.core.capabilities import wiring
 from app.core.connectors import ConnectorError, SourceUnavailable
 from app.core.references import normalise
+from app.extensions import db
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Case", "NewCase", "Party", "SourceUnavailable", "UnknownCase"]
+__all__ = ["Case", "NewCase", "Party", "SourceUnavailable", "StatusNotChanged", "UnknownCase"]
 
 
 @dataclass(frozen=True)
@@ -110,10 +114,15 @@ def submissions(reference: str) -> tuple[Submission, ...]:
     return versions
 
 
+class StatusNotChanged(ConnectorError):
+    """A listener could not queue its message, so the demo case keeps its old status."""
+
+
 def set_status(reference: str, key: str, note: str = "", initiator: Party | None = None) -> Case:
-    """Give a case a new status and tell the capabilities that listen ("zaken.status")."""
+    """Give a case a new status, tell the capabilities that listen ("zaken.status"), commit."""
     case: Case = _guarded("set_status", normalise(reference), key, note)
     _announce(StatusChange(case, initiator))
+    db.session.commit()
     return case
 
 
@@ -121,17 +130,33 @@ def advance_demo_case(reference: str, to: str | None = None) -> Case:
     """Move a demo case to its next status, or to `to` (`flask zaken status`; demos, tests).
 
     The listeners hear whom to tell (the case's initiator), with `to` as well as without.
+    The demo case lives in Loket's own database, so the new status and the messages the
+    listeners queue are committed together, once: the resident is told of every change.
+
+    :raises UnknownCase: no such case. :raises ConnectorError: unknown status, ended case.
+    :raises StatusNotChanged: a listener could not queue its message (say, the BRP is down
+        and a letter is due); nothing changed, try again later.
     """
     system = case_systems.get()
     if not isinstance(system, demo.DemoCaseSystem):
         raise ConnectorError("only demo cases can be moved by Loket: the case system does this")
     ref = normalise(reference)
-    case = system.advance(ref) if to is None else system.set_status(ref, to)
-    _announce(StatusChange(case, system.initiator(case.reference)))
+    case = system.stage_status(ref, system.next_status(ref) if to is None else to)
+    try:
+        _announce(StatusChange(case, system.initiator(case.reference)))
+        db.session.commit()
+    except ConnectorError as error:  # SourceUnavailable as well
+        db.session.rollback()
+        log.warning("status of %s not changed: %s", ref, type(error).__name__)
+        raise StatusNotChanged(ref) from error
+    except BaseException:
+        db.session.rollback()
+        raise
     return case
 
 
 def _announce(change: StatusChange) -> None:
+    """Tell every listener; they add to the caller's transaction and do not commit."""
     for listener in wiring().providers_named("zaken.status"):
         listener(change)
 

@@ -10,7 +10,6 @@ import logging
 
 from app.cases.service import StatusChange, explain
 from app.core.time import local
-from app.extensions import db
 from app.mijn import contact
 from app.notify import outbox
 from app.prefill import service as registers
@@ -39,7 +38,9 @@ def context(change: StatusChange, lang: str) -> dict[str, object]:
 
 
 def tell_resident(change: StatusChange) -> None:
-    """Queue a message about `change` for its initiator and commit it.
+    """Queue a message about `change` for its initiator, in the caller's transaction.
+
+    No commit: app/cases commits it together with the status change, once every listener ran.
 
     A business (KvK) has no channel here yet and is skipped. Without an initiator Loket cannot
     know whom to tell (logged, so the caller can pass one).
@@ -71,4 +72,3 @@ def tell_resident(change: StatusChange) -> None:
         context=context(change, lang),
         about=f"zaak:{change.case.reference}",
     )
-    db.session.commit()

@@ -6,6 +6,7 @@ from flask.testing import FlaskClient
 
 from app.cases.base import Party
 from app.cases.service import StatusChange, cases_for
+from app.extensions import db
 from app.mijn.case_messages import tell_resident
 from app.notify import outbox
 from tests.browse import csrf_token
@@ -103,8 +104,60 @@ def test_nobody_is_told_without_a_resident_to_tell(demo: Flask, initiator: Party
         assert outbox.messages_about(ANNA_CASE) == []
 
 
-def test_a_letter_waits_when_the_brp_cannot_give_the_address(database_url: str) -> None:
-    app = filled_app(database_url, DEMO_SOURCES_DOWN=frozenset({"personen"}))
-    result = app.test_cli_runner().invoke(args=["zaken", "status", "ZK-4769-HM"])
-    assert result.exit_code == 1 and "personen" in result.output
-    assert messages(app) == []
+def status_and_outbox(app: Flask) -> tuple[list[str], int]:
+    """Anna's case's statuses, and how many messages the whole outbox holds (the demo has some)."""
+    with app.app_context():
+        (case,) = cases_for("bsn", "999994669")
+        count = db.session.scalar(db.select(db.func.count()).select_from(outbox.OutboxMessage))
+        return [s.key for s in case.steps], int(count or 0)
+
+
+def dispose(app: Flask) -> None:
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@both_databases()
+@pytest.mark.parametrize("extra", [(), ("--naar", "besluit")], ids=["next", "naar"])
+def test_no_status_change_without_the_message_about_it(
+    database_url: str, extra: tuple[str, ...]
+) -> None:
+    """The BRP is down and Anna gets letters: nothing changes, and the command says so."""
+    down = filled_app(database_url, DEMO_SOURCES_DOWN=frozenset({"personen"}))
+    before = status_and_outbox(down)
+    assert before[0] == ["ontvangen", "gesprek_gepland"]
+    result = down.test_cli_runner().invoke(args=["zaken", "status", "ZK-4769-HM", *extra])
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert "Er is niets veranderd aan zaak ZK-4769-HM." in said
+    assert "Probeer het later opnieuw." in said
+    assert status_and_outbox(down) == before  # the status is rolled back, no message queued
+    dispose(down)
+
+    up = filled_app(database_url)  # the BRP answers again: the same command now works
+    _, queued = status_and_outbox(up)  # filling the demo again may queue messages of its own
+    move(up, *extra)
+    steps, count = status_and_outbox(up)
+    assert steps == ["ontvangen", "gesprek_gepland", "besluit" if extra else "in_behandeling"]
+    assert count == queued + 1  # exactly one message more
+    (letter,) = messages(up)
+    assert letter.channel == "brief" and letter.recipient["name"] == "Anna Jansen"
+    dispose(up)
+
+
+def test_an_email_needs_no_brp(database_url: str) -> None:
+    """Anna chose e-mail: the BRP being down does not stop her status change."""
+    up = filled_app(database_url)
+    choose(logged_in(up, "anna"), channel="email", email="anna@voorbeeld.nl")
+    dispose(up)
+    down = filled_app(database_url, DEMO_SOURCES_DOWN=frozenset({"personen"}))
+    _, queued = status_and_outbox(down)
+    move(down)
+    assert status_and_outbox(down) == (
+        ["ontvangen", "gesprek_gepland", "in_behandeling"],
+        queued + 1,
+    )
+    (email,) = messages(down)
+    assert email.channel == "email"
+    dispose(down)

@@ -102,13 +102,22 @@ class DemoCaseSystem(CaseSystem):
         return Lookup(_case(row), row.initiator_postcode) if row else None
 
     def set_status(self, reference: str, key: str, note: str = "") -> Case:
+        case = self.stage_status(reference, key, note)
+        db.session.commit()
+        return case
+
+    def stage_status(self, reference: str, key: str, note: str = "") -> Case:
+        """Give the case status `key` in the caller's transaction (no commit).
+
+        `flask zaken status` commits it together with the messages about it, so a status
+        change nobody can be told about is rolled back (`service.advance_demo_case`).
+        """
         if key not in catalogue().statuses:
             raise ConnectorError(f"unknown status {key!r}")
         row = self._row(reference)
         row.steps.append(DemoCaseStatus(key=key, set_at=utcnow(), note=note[:1000]))
         if catalogue().statuses[key].ends:
             row.ended_on = local_today()
-        db.session.commit()
         return _case(row)
 
     def add_submission(self, reference: str, data: Mapping[str, Any], note: str) -> None:
@@ -128,7 +137,14 @@ class DemoCaseSystem(CaseSystem):
         return Party(row.initiator_type, row.initiator_id, row.initiator_name)
 
     def advance(self, reference: str) -> Case:
-        """Move the case to the next status of its case type (`flask zaken status`).
+        """Move the case to the next status of its case type and commit.
+
+        :raises UnknownCase: no such case. :raises ConnectorError: the case has ended.
+        """
+        return self.set_status(reference, self.next_status(reference))
+
+    def next_status(self, reference: str) -> str:
+        """Return the status that follows in the case type's order (`flask zaken status`).
 
         :raises UnknownCase: no such case. :raises ConnectorError: the case has ended.
         """
@@ -144,7 +160,7 @@ class DemoCaseSystem(CaseSystem):
         following = texts.next_status(row.case_type, reached[-1] if reached else None)
         if following is None:
             raise ConnectorError(f"{reference} has ended ({last})")
-        return self.set_status(reference, following)
+        return following
 
     def fill(self) -> int:
         """Add the demo residents' cases (app/demo_data) that are not there yet; return how many."""
