@@ -446,8 +446,8 @@ def walk_to(form: "FormDef", target: str) -> tuple[Visit, ...] | None:
     names = [s.name for s in form.steps]
     earlier = names[: names.index(target)]
     choices: list[dict[str, Fill]] = [{}]
-    for step in earlier:
-        choices += [{**c, step: other} for c in choices for other in others.get(step, ())]
+    for name in earlier:
+        choices += [{**c, name: other} for c in choices for other in others.get(name, ())]
     for choice in choices:
         given: dict[str, object] = {}
         visits: list[Visit] = []
