@@ -8,7 +8,14 @@ Steps are reached by walking the form (`before`), as a resident does.
 filled in ahead is typed again here, as a resident's browser would send it.
 """
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from app.config import Config
 from app.states import PageState, Visit
+
+if TYPE_CHECKING:
+    from app.forms.definitions import FormDef, StepDef
 
 EXEMPT = {
     "forms.static": "the forms' stylesheet, no HTML",
@@ -383,4 +390,124 @@ SUBMITTED = (
     ),
 )
 
-STATES = (*KWIJTSCHELDING, *MELDING, *OTHERS, *AROUND, *SUBMITTED)
+# --- Every step of every form, from the definitions ---------------------------------------------
+# A step page and, when it asks something that must be answered, its error state (sent empty),
+# for every step of every content/formulieren/*.yaml not already declared above: a new form or
+# step is covered by itself. A step is reached by walking the steps before it that apply, with
+# the answers below (a step without answers here is sent as the page fills it in); a step that
+# applies only after some answer (`when`) is reached with one of the other answers below.
+# tests/forms/test_page_states.py fails when a step has no state, or a walk misses its page.
+RESIDENT = {"bewonersparkeervergunning": "jan"}  # who fills in a form with login; else Fatima
+KEY = {
+    "kwijtschelding": "kw",
+    "melding-openbare-ruimte": "mor",
+    "meedoenregeling": "me",
+    "individuele-inkomenstoeslag": "iit",
+    "collectieve-zorgverzekering": "cz",
+    "bewonersparkeervergunning": "pv",
+}
+Fill = tuple[tuple[str, str], ...]
+ANSWERS: dict[str, dict[str, Fill]] = {
+    "kwijtschelding": {v.path.rsplit("/", 1)[1]: v.fill for v in KW_TO_REVIEW},
+    "melding-openbare-ruimte": {v.path.rsplit("/", 1)[1]: v.fill for v in MOR_TO_REVIEW},
+    "meedoenregeling": {v.path.rsplit("/", 1)[1]: v.fill for v in ME_TO_REVIEW},
+    "individuele-inkomenstoeslag": {v.path.rsplit("/", 1)[1]: v.fill for v in IIT_TO_REVIEW},
+    "collectieve-zorgverzekering": {v.path.rsplit("/", 1)[1]: v.fill for v in CZ_TO_REVIEW},
+    "bewonersparkeervergunning": {v.path.rsplit("/", 1)[1]: v.fill for v in PV_TO_REVIEW},
+}
+WAGES = (("bronnen", "werk"), ("netto", "1650,00"), ("spaargeld", "0"))
+OTHER_ANSWERS: dict[str, dict[str, tuple[Fill, ...]]] = {
+    "kwijtschelding": {"inkomen": (KW_WAGES.fill,)},
+    "melding-openbare-ruimte": {"waar": (MOR_BY_WORDS.fill,)},
+    "meedoenregeling": {"inkomen": (WAGES,)},
+    "individuele-inkomenstoeslag": {"inkomen": (WAGES,)},
+    "collectieve-zorgverzekering": {"inkomen": (WAGES[:2],)},
+    "bewonersparkeervergunning": {"auto": (PV_LEASE.fill,)},
+}
+
+
+def _answered(fill: Fill) -> dict[str, object]:
+    """The answers a fill gives, as the engine keeps them (several values: a list)."""
+    answers: dict[str, object] = {}
+    for name, value in fill:
+        before = answers.get(name)
+        if before is None:
+            answers[name] = value
+        else:
+            answers[name] = [*before, value] if isinstance(before, list) else [before, value]
+    return answers
+
+
+def walk_to(form: "FormDef", target: str) -> tuple[Visit, ...] | None:
+    """The steps to send, in order, before step `target` applies; None when no answers here
+    make it apply."""
+    answers = ANSWERS.get(form.slug, {})
+    others = OTHER_ANSWERS.get(form.slug, {})
+    names = [s.name for s in form.steps]
+    earlier = names[: names.index(target)]
+    choices: list[dict[str, Fill]] = [{}]
+    for name in earlier:
+        choices += [{**c, name: other} for c in choices for other in others.get(name, ())]
+    for choice in choices:
+        given: dict[str, object] = {}
+        visits: list[Visit] = []
+        for step in form.steps:
+            if step.name == target:
+                if step.applies(given):
+                    return tuple(visits)
+                break
+            if step.applies(given):
+                fill = choice.get(step.name, answers.get(step.name, ()))
+                given[step.name] = _answered(fill)
+                visits.append(Visit(f"/formulieren/{form.slug}/{step.name}", fill=fill))
+    return None
+
+
+def can_fail(step: "StepDef") -> bool:
+    """Whether sending the step empty can show errors: it asks something that must be answered."""
+    return any(q.required for q in step.questions)
+
+
+def step_states(forms: Iterable["FormDef"], declared: Iterable[PageState]) -> tuple[PageState, ...]:
+    """A state for each step page and each step's error state that `declared` lacks."""
+    have = {(s.path.split("?")[0], s.submit is not None) for s in declared}
+    made = []
+    for form in forms:
+        who = RESIDENT.get(form.slug, "fatima") if form.login else None
+        key = KEY.get(form.slug, form.slug)
+        for step in form.steps:
+            path = f"/formulieren/{form.slug}/{step.name}"
+            before = walk_to(form, step.name)
+            if before is None:
+                before = ()  # no answers reach it: the meta-test names the step
+            if (path, False) not in have:
+                made.append(
+                    PageState(
+                        "forms.step", path, f"{key}-stap-{step.name}", resident=who, before=before
+                    )
+                )
+            if can_fail(step) and (path, True) not in have:
+                made.append(
+                    PageState(
+                        "forms.step",
+                        path,
+                        f"{key}-stap-{step.name}-leeg",
+                        resident=who,
+                        before=before,
+                        submit=FORM,
+                    )
+                )
+    return tuple(made)
+
+
+def _definitions() -> "list[FormDef]":
+    from app.cases.statuses import catalogue
+    from app.forms.definitions import read_library
+
+    return list(read_library(Config.CONTENT_DIR / "formulieren", catalogue().case_types))
+
+
+DECLARED = (*KWIJTSCHELDING, *MELDING, *OTHERS)
+STEPS = step_states(_definitions(), DECLARED)
+
+STATES = (*DECLARED, *STEPS, *AROUND, *SUBMITTED)

@@ -40,3 +40,25 @@ def test_a_state_shows_its_own_page(demo_app: Flask, state: PageState) -> None:
         assert errors_on(response) or soup_of(response).select(".loket-error-summary"), state.name
     if not state.submit and state.status == 200:
         assert not errors_on(response), (state.name, errors_on(response))
+
+
+def test_every_step_of_every_form_has_a_page_state(app: Flask) -> None:
+    """Each step page of each form in content/formulieren, and the error state of each step
+    that asks something, is checked (page checks and axe); its walk reaches it."""
+    from app.forms import library
+
+    with app.app_context():
+        forms = list(library())
+    assert forms
+    declared = {(s.path.split("?")[0], s.submit is not None) for s in states.STATES}
+    missing = []
+    for form in forms:
+        for step in form.steps:
+            path = f"/formulieren/{form.slug}/{step.name}"
+            if (path, False) not in declared:
+                missing.append(path)
+            if states.can_fail(step) and (path, True) not in declared:
+                missing.append(f"{path} (error state)")
+            if states.walk_to(form, step.name) is None:
+                missing.append(f"{path}: no answers in app/forms/states.py reach it")
+    assert not missing, missing
