@@ -3,6 +3,9 @@ SHELL := /bin/bash
 PORT ?= 5000
 VENV := .venv
 PY := $(VENV)/bin/python
+# Test processes: half the cores from four cores up (the browser and gunicorn tests start
+# processes of their own); 0 = one process, as on a two-core machine.
+PYTEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -ge 4 ] && echo $$((n / 2)) || echo 0)
 FLASK := $(VENV)/bin/flask
 export FLASK_APP := app:create_app
 export SE_OFFLINE := true
@@ -77,7 +80,8 @@ test: setup system-test-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
-	scripts/with-test-services.sh $(PY) -m pytest -p no:cacheprovider -q --durations=15 $(PYTEST_ARGS)
+	scripts/with-test-services.sh $(PY) -m pytest -p no:cacheprovider -q --durations=15 \
+	  -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # After adding or changing UI text: extract it and update the English catalogue, then translate.
 translations: $(VENV)/.installed

@@ -12,6 +12,9 @@ from tests.browse import csrf_token
 from tests.conftest import both_databases, make_app
 from tests.pagecheck import check_page
 
+# Every test process shares one Redis server and these tests use it (one flushes it): one process.
+pytestmark = pytest.mark.xdist_group("redis")
+
 PASSWORD = "een-lang-wachtwoord-2026"
 
 

@@ -3,9 +3,13 @@
 import socket
 from urllib.parse import urlsplit
 
+import pytest
 from sqlalchemy import create_engine, text
 
 from tests.conftest import postgres_url, redis_url
+
+# Every test process shares one Redis server and these tests use it (one flushes it): one process.
+pytestmark = pytest.mark.xdist_group("redis")
 
 
 def test_redis_answers() -> None:

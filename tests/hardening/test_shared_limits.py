@@ -2,8 +2,13 @@
 
 from pathlib import Path
 
+import pytest
+
 from bench import servers
 from tests.conftest import redis_url
+
+# Every test process shares one Redis server and these tests use it (one flushes it): one process.
+pytestmark = pytest.mark.xdist_group("redis")
 
 LIMIT = 60  # /zoeken: 60/minute per address (app/pages/views.py)
 
