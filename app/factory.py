@@ -12,6 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app import assets, i18n, security
 from app.config import CONFIGS, ROOT, Config
+from app.core import filememo
 from app.core.capabilities import Capability, wire
 from app.extensions import babel, csrf, current_language, db, htmx, limiter, migrate
 
@@ -51,6 +52,7 @@ def create_app(config: type[Config] | str | None = None) -> Flask:
         instance_path=str(getattr(config, "INSTANCE_DIR", ROOT / "instance")),
     )
     app.static_folder = str(ROOT / "app" / "static")  # read by loaders (pictograms)
+    app.jinja_options = {**app.jinja_options, "bytecode_cache": filememo.TEMPLATES}
     app.config.from_object(config)
     for name in ("SECRET_KEY", "PUBLIC_URL"):  # set in the environment after the import
         if not app.config.get(name) and os.environ.get(name):

@@ -21,6 +21,7 @@ from flask_migrate import downgrade, upgrade
 from hypothesis import settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from werkzeug.routing.rules import Rule
 
 from app import create_app
 from app.config import TestConfig
@@ -29,6 +30,41 @@ from app.extensions import db
 settings.register_profile("ci", max_examples=60, deadline=None)
 settings.register_profile("fuzz", max_examples=5000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def _share_url_builders() -> None:
+    """Build each route's URL builder once per process, not once per app.
+
+    Werkzeug generates and compiles a Python function per route when a blueprint is registered;
+    with an app per test that was a third of `create_app`. The function depends only on the
+    rule text, its parts, its defaults and whether unknown arguments are appended (see
+    `Rule._compile_builder`), so rules that agree on those get the same function, bound to
+    each rule as Werkzeug itself binds it. Tests only: a live worker builds its app once.
+    """
+    original = Rule._compile_builder
+    built: dict[tuple[object, ...], object] = {}
+
+    def compile_builder(self: Rule, append_unknown: bool = True):  # type: ignore[no-untyped-def]
+        defaults = self.defaults or {}
+        key = (
+            self.rule,
+            tuple(self._trace),
+            tuple(
+                sorted(
+                    (k, self._converters[k].to_url(v) if k in self._converters else repr(v))
+                    for k, v in defaults.items()
+                )
+            ),
+            append_unknown,
+        )
+        if key not in built:
+            built[key] = original(self, append_unknown)
+        return built[key]
+
+    Rule._compile_builder = compile_builder  # type: ignore[method-assign]
+
+
+_share_url_builders()
 
 _sqlite_template: Path | None = None
 _postgres_template: str | None = None
@@ -168,6 +204,18 @@ def client(app: Flask) -> FlaskClient:
 @pytest.fixture
 def runner(app: Flask) -> FlaskCliRunner:
     return app.test_cli_runner()
+
+
+@pytest.fixture(scope="session")
+def walk(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Every page state, reached once per test process on one demo app (tests/pagewalk.py)."""
+    from tests.pagewalk import Walk
+
+    # Every signed-in state logs in again: the login's rate limit is tested elsewhere.
+    db_url = f"sqlite:///{tmp_path_factory.mktemp('walk') / 'walk.db'}"
+    app = migrated_app(db_url, RATELIMIT_ENABLED=False)
+    assert app.test_cli_runner().invoke(args=["demo", "vullen"]).exit_code == 0
+    return Walk(app)
 
 
 def both_databases() -> pytest.MarkDecorator:

@@ -3,8 +3,9 @@ owns the table."""
 
 import secrets
 from dataclasses import dataclass
+from functools import cache
 
-from flask import g, session
+from flask import current_app, g, session
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -12,8 +13,14 @@ from app.auth import throttle
 from app.auth.models import ROLES, StaffUser
 from app.extensions import db
 
-# A real hash, so an unknown e-mail address takes as long as a wrong password.
-_DUMMY_HASH = generate_password_hash("not-a-real-password")
+
+@cache
+def _dummy_hash(method: str) -> str:
+    """A real hash made the way accounts are, so an unknown e-mail address takes as long as a
+    wrong password."""
+    return generate_password_hash("not-a-real-password", method=method)
+
+
 MIN_PASSWORD = 12
 
 
@@ -50,7 +57,9 @@ def create_user(email: str, name: str, password: str, roles: list[str]) -> Staff
     user = StaffUser(
         email=email,
         name=name.strip(),
-        password_hash=generate_password_hash(password),
+        password_hash=generate_password_hash(
+            password, method=current_app.config["PASSWORD_HASH_METHOD"]
+        ),
         roles=",".join(sorted(set(roles))),
         session_nonce=secrets.token_hex(16),
     )
@@ -72,7 +81,9 @@ def authenticate(email: str, password: str) -> LoginResult:
     user = db.session.scalar(select(StaffUser).where(StaffUser.email == email))
     if user is None or not check_password_hash(user.password_hash, password):
         if user is None:
-            check_password_hash(_DUMMY_HASH, password)  # as slow as a real check
+            check_password_hash(
+                _dummy_hash(current_app.config["PASSWORD_HASH_METHOD"]), password
+            )  # as slow as a real check
         return LoginResult(None, wait=throttle.failed(email).seconds)
     throttle.succeeded(email)
     user.session_nonce = secrets.token_hex(16)

@@ -179,11 +179,15 @@ def rebuild(agenda: Agenda, start: dt.date | None = None) -> Rebuilt:
             short += 1
         if new_capacity != slot.capacity:
             changed += 1
+            # Without syncing: by default every statement would evaluate its condition against
+            # every slot in the session (all of `existing`), quadratic in the agenda's length.
             db.session.execute(
                 update(Slot)
                 .where(Slot.id == slot.id, Slot.booked <= new_capacity)
                 .values(capacity=new_capacity)
+                .execution_options(synchronize_session=False)
             )
+            db.session.expire(slot, ["capacity"])
     missing = [
         {"agenda_id": agenda.id, "starts_at": m, "capacity": p}
         for m, p in wanted.items()

@@ -20,10 +20,14 @@ def load(app: "Flask") -> None:
     from pathlib import Path
 
     from app.cases.statuses import catalogue
+    from app.core.filememo import read_once
     from app.forms.definitions import read_library
 
     folder = Path(app.config["CONTENT_DIR"]) / "formulieren"
-    app.extensions["loket.forms"] = read_library(folder, catalogue().case_types)
+    kinds = tuple(catalogue().case_types)
+    app.extensions["loket.forms"] = read_once(
+        f"forms:{kinds}", (folder,), lambda: read_library(folder, kinds)
+    )
 
 
 def library() -> "Library":

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 def load(app: "Flask") -> None:
     """Load and check every content file, build the search index and read the pictograms."""
+    from app.core.filememo import read_once
     from app.pages.content import load_content
     from app.pages.search import SearchIndex
 
@@ -20,9 +21,16 @@ def load(app: "Flask") -> None:
     static = Path(app.static_folder or "")
     store = load_content(content_dir, static)
     app.extensions["loket.content"] = store
-    app.extensions["loket.search"] = SearchIndex(store, content_dir / "zoekwoorden.yaml")
+    synonyms = content_dir / "zoekwoorden.yaml"
+    app.extensions["loket.search"] = read_once(
+        f"search:{id(store)}", (content_dir,), lambda: SearchIndex(store, synonyms)
+    )
     pictograms = static / "pictograms" / "pictograms.yaml"
-    app.extensions["loket.pictograms"] = yamlfiles.safe_load(pictograms.read_text(encoding="utf-8"))
+    app.extensions["loket.pictograms"] = read_once(
+        "pictograms",
+        (pictograms,),
+        lambda: yamlfiles.safe_load(pictograms.read_text(encoding="utf-8")),
+    )
 
 
 def capability() -> "Capability":

@@ -14,6 +14,7 @@ start-up) and whatever capabilities register as `providers={"pages.version": fn}
 panel's snapshot: its line on the easy-read pages changes when a session is recorded).
 """
 
+import functools
 import gzip
 import hashlib
 import threading
@@ -38,13 +39,24 @@ class PersonalContent(RuntimeError):
     """A content template used the session or a CSRF token: it cannot be kept for everyone."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Kept:
+    """A rendered page. Each compressed form is made on the first request that accepts it
+    (and then kept): most pages are asked for in one or two encodings, and brotli at its
+    best quality is the slowest step of keeping a page."""
+
     body: bytes
-    gzip: bytes
-    br: bytes
     digest: str
     varies_on_cookie: bool
+    brotli_quality: int
+
+    @functools.cached_property
+    def gzip(self) -> bytes:
+        return gzip.compress(self.body, compresslevel=9, mtime=0)
+
+    @functools.cached_property
+    def br(self) -> bytes:
+        return brotli.compress(self.body, quality=self.brotli_quality, mode=brotli.MODE_TEXT)
 
 
 class PageCache:
@@ -93,10 +105,9 @@ class PageCache:
         body = html.encode()
         return Kept(
             body=body,
-            gzip=gzip.compress(body, compresslevel=9, mtime=0),
-            br=brotli.compress(body, quality=self.brotli_quality, mode=brotli.MODE_TEXT),
             digest=hashlib.sha256(body).hexdigest()[:20],
             varies_on_cookie=varies_on_cookie,
+            brotli_quality=self.brotli_quality,
         )
 
 

@@ -5,7 +5,6 @@ or a wrong date must never reach a resident. See content/README.md for the forma
 """
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import Any
 import yaml
 
 from app.core import yamlfiles
+from app.core.filememo import read_once
 from app.pages.life_events import LIFE_EVENT_SLUGS
 from app.pages.markdown import marked_html, plain_text, render_block, render_inline, unmarked
 
@@ -354,26 +354,20 @@ def load_pictogram_names(static_dir: Path) -> frozenset[str]:
     return frozenset(name for name in data if (static_dir / "pictograms" / f"{name}.svg").exists())
 
 
-def _fingerprint(content_dir: Path, static_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    files = [*content_dir.glob("*/*.md"), static_dir / "pictograms" / "pictograms.yaml"]
-    return tuple(
-        sorted((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.exists())
-    )
-
-
 def load_content(content_dir: Path, static_dir: Path) -> ContentStore:
     """Load every content file; raise ContentError listing every problem found.
 
-    The result is cached per version of the files: tests and workers that create several apps
-    parse the content once.
+    Read once per version of the files (`app.core.filememo`): tests and workers that create
+    several apps parse the content once.
     """
-    return _load_content(content_dir, static_dir, _fingerprint(content_dir, static_dir))
+    return read_once(
+        f"content:{static_dir}",
+        (content_dir, static_dir / "pictograms"),
+        lambda: _load_content(content_dir, static_dir),
+    )
 
 
-@functools.lru_cache(maxsize=4)
-def _load_content(
-    content_dir: Path, static_dir: Path, fingerprint: tuple[tuple[str, int, int], ...]
-) -> ContentStore:
+def _load_content(content_dir: Path, static_dir: Path) -> ContentStore:
     pictograms = load_pictogram_names(static_dir)
     store = ContentStore()
     errors: list[str] = []

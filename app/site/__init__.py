@@ -11,11 +11,17 @@ if TYPE_CHECKING:
 
 def load(app: "Flask") -> None:
     """Read the site pages and the contact facts (one source for footer, pages and letters)."""
+    from app.core.filememo import read_once
     from app.site.texts import load_contact, load_site_pages
 
     content_dir = Path(app.config["CONTENT_DIR"])
-    app.extensions["loket.site_pages"] = load_site_pages(content_dir)
-    app.extensions["loket.contact"] = load_contact(content_dir)
+    pages, contact = content_dir / "nl" / "pagina", content_dir / "contact.yaml"
+    app.extensions["loket.site_pages"] = read_once(
+        "site_pages", (pages, content_dir / "en" / "pagina"), lambda: load_site_pages(content_dir)
+    )
+    app.extensions["loket.contact"] = read_once(
+        "contact", (contact,), lambda: load_contact(content_dir)
+    )
 
 
 def capability() -> "Capability":

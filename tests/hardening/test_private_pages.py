@@ -5,57 +5,37 @@ The rule reads the request (session touched, token made, staff view, not a GET),
 run over every page state: a new capability's pages are checked without being listed.
 """
 
-import gzip
-
 import pytest
 from flask import Flask
 
-from app.states import PageState, all_states
-from tests.browse import demo_login, reach
-from tests.conftest import make_app, migrated_app
+from app.states import PageState
+from tests.browse import demo_login
+from tests.pagewalk import GROUP, Walk, every_state
 
 BUDGET = 14 * 1024  # uncompressed: these pages are never compressed
 CONTENT = {"pages.home", "pages.services", "pages.service", "pages.service_easy", "pages.search"}
+pytestmark = GROUP
 
 
-def _states() -> list[tuple[PageState, str]]:
-    return [(s, lang) for s in all_states(make_app("sqlite://")) for lang in s.languages]
-
-
-@pytest.fixture(scope="module")
-def demo_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
-    db_url = f"sqlite:///{tmp_path_factory.mktemp('private') / 'private.db'}"
-    app = migrated_app(db_url, RATELIMIT_ENABLED=False)
-    assert app.test_cli_runner().invoke(args=["demo", "vullen"]).exit_code == 0
-    return app
-
-
-def body(response) -> bytes:  # type: ignore[no-untyped-def]
-    data: bytes = response.data
-    return gzip.decompress(data) if response.headers.get("Content-Encoding") == "gzip" else data
-
-
-@pytest.mark.parametrize(("state", "lang"), _states(), ids=lambda v: getattr(v, "path", v))
-def test_who_may_keep_each_page(demo_app: Flask, state: PageState, lang: str) -> None:
-    client = demo_app.test_client()
-    client.environ_base["HTTP_ACCEPT_ENCODING"] = "gzip"
-    response = reach(client, state, lang)
-    html = body(response).decode()
+@pytest.mark.parametrize(("state", "lang"), every_state(), ids=lambda v: getattr(v, "path", v))
+def test_who_may_keep_each_page(walk: Walk, state: PageState, lang: str) -> None:
+    seen = walk(state, lang)  # asked for with gzip, as a browser does
+    html = seen.html
     private = bool(state.role or state.resident or state.submit or 'name="csrf_token"' in html)
-    control = response.headers.get("Cache-Control", "")
+    control = seen.headers.get("Cache-Control", "")
     if private:
         assert control == "no-store", f"{state.path}: {control!r}"
-        assert "Content-Encoding" not in response.headers, state.path
-        assert "ETag" not in response.headers, state.path
+        assert "Content-Encoding" not in seen.headers, state.path
+        assert "ETag" not in seen.headers, state.path
         size = len(html.encode())
         assert size <= BUDGET, f"{state.path}: {size} bytes"
     elif state.endpoint in CONTENT:
         assert "public" in control and "no-store" not in control, f"{state.path}: {control!r}"
-        assert response.headers["Content-Encoding"] in ("gzip", "br"), state.path
+        assert seen.headers["Content-Encoding"] in ("gzip", "br"), state.path
 
 
-def test_the_login_page_is_private_and_uncompressed(demo_app: Flask) -> None:
-    client = demo_app.test_client()
+def test_the_login_page_is_private_and_uncompressed(walk: Walk) -> None:
+    client = walk.app.test_client()
     response = client.get(
         "/medewerker/inloggen?volgende=/medewerker/", headers={"Accept-Encoding": "gzip"}
     )
@@ -64,8 +44,8 @@ def test_the_login_page_is_private_and_uncompressed(demo_app: Flask) -> None:
     assert "Vary" in response.headers and "Cookie" in response.headers["Vary"]
 
 
-def test_a_content_page_stays_cacheable_for_a_signed_in_editor(demo_app: Flask) -> None:
-    client = demo_app.test_client()
+def test_a_content_page_stays_cacheable_for_a_signed_in_editor(walk: Walk) -> None:
+    client = walk.app.test_client()
     demo_login(client, "redacteur")
     response = client.get("/diensten/kwijtschelding", headers={"Accept-Encoding": "gzip"})
     assert "public" in response.headers["Cache-Control"]

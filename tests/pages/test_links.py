@@ -12,35 +12,16 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from flask import Flask
-from werkzeug.test import TestResponse
 
-from app.states import PageState, all_states
-from tests.browse import reach
-from tests.conftest import make_app, migrated_app
+from app.states import PageState
+from tests.pagewalk import GROUP, Walk, every_state
 
 BASE = "http://localhost"
 # Links that carry the state of a login in progress: they answer only inside that login.
 TOKEN_LINKS = ("/auth/callback",)
 
 
-def _states() -> list[tuple[PageState, str]]:
-    app = make_app("sqlite://")
-    return [(s, lang) for s in all_states(app) for lang in s.languages]
-
-
-@pytest.fixture(scope="module")
-def demo_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
-    db_url = f"sqlite:///{tmp_path_factory.mktemp('links') / 'links.db'}"
-    app = migrated_app(db_url, RATELIMIT_ENABLED=False)
-    assert app.test_cli_runner().invoke(args=["demo", "vullen"]).exit_code == 0
-    return app
-
-
-def page_url(response: TestResponse) -> str:
-    request = response.request
-    query = request.query_string.decode()
-    return request.script_root + request.path + (f"?{query}" if query else "")
+pytestmark = GROUP
 
 
 def same_page(href: str, here: str) -> bool:
@@ -66,28 +47,26 @@ def local_links(html: str, here: str) -> list[tuple[str, str]]:
     return found
 
 
-@pytest.mark.parametrize(("state", "lang"), _states(), ids=lambda v: getattr(v, "path", v))
-def test_no_link_leads_back_to_its_own_page(demo_app: Flask, state: PageState, lang: str) -> None:
-    response = reach(demo_app.test_client(), state, lang)
-    here = page_url(response)
-    html = response.get_data(as_text=True)
-    to_itself = [(h, t) for h, t in local_links(html, here) if same_page(h, here)]
-    assert not to_itself, f"{here} links to itself: {to_itself}"
+@pytest.mark.parametrize(("state", "lang"), every_state(), ids=lambda v: getattr(v, "path", v))
+def test_no_link_leads_back_to_its_own_page(walk: Walk, state: PageState, lang: str) -> None:
+    seen = walk(state, lang)
+    to_itself = [(h, t) for h, t in local_links(seen.html, seen.here) if same_page(h, seen.here)]
+    assert not to_itself, f"{seen.here} links to itself: {to_itself}"
 
 
 @pytest.fixture(scope="module")
-def all_links(demo_app: Flask) -> dict[str, str]:
+def all_links(walk: Walk) -> dict[str, str]:
     """Return every local link on every page state (href → the first page that has it)."""
     links: dict[str, str] = {}
     public = [
         (s, lang)
-        for s, lang in _states()
+        for s, lang in every_state()
         if s.status == 200 and not (s.role or s.resident or s.before or s.submit)
     ]
     for state, lang in public:
-        response = reach(demo_app.test_client(), state, lang)
-        here = page_url(response)
-        for href, _ in local_links(response.get_data(as_text=True), here):
+        seen = walk(state, lang)
+        here = seen.here
+        for href, _ in local_links(seen.html, here):
             target = urlsplit(urljoin(BASE + here, href))
             path = target.path + (f"?{target.query}" if target.query else "")
             if not path.startswith(TOKEN_LINKS):
@@ -95,10 +74,10 @@ def all_links(demo_app: Flask) -> dict[str, str]:
     return links
 
 
-def test_every_link_to_this_site_answers(demo_app: Flask, all_links: dict[str, str]) -> None:
+def test_every_link_to_this_site_answers(walk: Walk, all_links: dict[str, str]) -> None:
     broken = []
     for path, page in sorted(all_links.items()):
-        status = demo_app.test_client().get(path).status_code
+        status = walk.app.test_client().get(path).status_code
         if status >= 400:
             broken.append(f"{path} ({status}) on {page}")
     assert not broken, "links that lead nowhere:\n" + "\n".join(broken)
