@@ -3,9 +3,9 @@ SHELL := /bin/bash
 PORT ?= 5000
 VENV := .venv
 PY := $(VENV)/bin/python
-# Test processes: half the cores from four cores up (the browser and gunicorn tests start
-# processes of their own); 0 = one process, as on a two-core machine.
-PYTEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -ge 4 ] && echo $$((n / 2)) || echo 0)
+# Test processes: half the cores, at least two (the browser and gunicorn tests start processes
+# of their own, and most tests wait on a server half the time); 0 = one process, on one core.
+PYTEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -ge 4 ] && echo $$((n / 2)) || { [ $$n -ge 2 ] && echo 2 || echo 0; })
 FLASK := $(VENV)/bin/flask
 export FLASK_APP := app:create_app
 export SE_OFFLINE := true

@@ -1,30 +1,75 @@
 """Bring the browser into a page state like a person would: sign in, fill in, submit."""
 
+from flask import Flask
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.wait import WebDriverWait
 
 from app.auth.cli import DEMO_ACCOUNTS
+from app.pages.replay import EASY_COOKIE
 from app.states import PageState, Visit
+from tests.browse import demo_login, resident_login, submit
 
+Fill = tuple[tuple[str, str], ...]
 WAIT = 10  # seconds a page may take to load after a submit
+# Seconds between two looks while waiting. WebDriverWait looks every 0.5 s by default, and the
+# first look after a click always finds the old page: half a second per submit, minutes per run.
+POLL = 0.02
 
 
-def _send(driver: webdriver.Chrome, form: WebElement) -> None:
-    """Press the form's submit button; wait for the next page, or for htmx to swap in its answer.
+# Fills in a form in one call (a WebDriver command costs 10-50 ms, and a form took one to five
+# per field): text by value with input and change events, radio buttons and checkboxes by value
+# (an option the page no longer offers, as on an older page, goes into the first option), a
+# choice in a list, a hidden field as an older page held it, and which of several submit
+# buttons to press. Returns the button to press and the file fields still to fill, or a problem.
+_FILL = """
+const [form, fill] = arguments;
+const files = [];
+for (const [name, value] of fill) {
+  const fields = [...form.querySelectorAll(`[name="${CSS.escape(name)}"]`)];
+  if (!fields.length) return [null, [], `no field ${name}`];
+  const first = fields[0];
+  const kind = first.type;
+  if (kind === "radio" || kind === "checkbox") {
+    let option = fields.find((f) => f.value === value);
+    if (!option) { option = first; option.value = value; }
+    if (!option.checked) option.click();
+  } else if (first.tagName === "SELECT") {
+    first.value = value;
+    if (first.value !== value) return [null, [], `no option ${value} in ${name}`];
+    first.dispatchEvent(new Event("change", {bubbles: true}));
+  } else if (kind === "submit") {
+    fields.find((f) => f.value === value).dataset.loketPress = "";
+  } else if (kind === "hidden") {
+    first.value = value;
+  } else if (kind === "file") {
+    files.push([first, value]);
+  } else {
+    first.value = value;
+    first.dispatchEvent(new Event("input", {bubbles: true}));
+    first.dispatchEvent(new Event("change", {bubbles: true}));
+  }
+}
+window.__loketWaiting = true;
+document.body.addEventListener("htmx:afterSettle", () => { window.__loketSettled = true },
+  {once: true});
+const button = form.querySelector("[type=submit][data-loket-press]")
+  || form.querySelector("button[type=submit]");
+return [button, files, button ? "" : "no submit button"];
+"""
 
-    A marker on the window tells the two apart: a new page has no marker; an htmx swap sets a
-    flag when it has settled.
-    """
-    driver.execute_script(
-        "window.__loketWaiting = true; document.body.addEventListener('htmx:afterSettle',"
-        " () => { window.__loketSettled = true }, {once: true})"
-    )
-    chosen = form.find_elements(By.CSS_SELECTOR, "[type=submit][data-loket-press]")
-    (chosen[0] if chosen else form.find_element(By.CSS_SELECTOR, "button[type=submit]")).click()
+
+def fill_in_and_send(driver: webdriver.Chrome, form: WebElement, fill: Fill) -> None:
+    """Fill in the form, press its submit button, and wait for the next page, or for htmx to
+    swap in its answer: a marker on the window tells the two apart (a new page has none; an
+    htmx swap sets a flag when it has settled)."""
+    button, files, problem = driver.execute_script(_FILL, form, [list(f) for f in fill])
+    assert not problem, problem
+    for field, path in files:
+        field.send_keys(path)
+    button.click()  # a real click: it fails when something covers the button
 
     def arrived(d: webdriver.Chrome) -> bool:
         try:
@@ -37,54 +82,21 @@ def _send(driver: webdriver.Chrome, form: WebElement) -> None:
         except WebDriverException:  # the old page is being torn down
             return False
 
-    WebDriverWait(driver, WAIT).until(arrived)
-
-
-def fill_in(form: WebElement, fill: tuple[tuple[str, str], ...]) -> None:
-    """Type into text fields, choose radio buttons and checkboxes by value, pick options; set
-    a hidden field as an older page would have held it."""
-    for name, value in fill:
-        fields = form.find_elements(By.NAME, name)
-        assert fields, f"no field {name!r}"
-        kind = fields[0].get_attribute("type")
-        if kind in ("radio", "checkbox"):
-            option = next((f for f in fields if f.get_attribute("value") == value), None)
-            if option is None:
-                # An option the page no longer offers (a time just taken, shown on an older
-                # page): the first option carries that old value.
-                option = fields[0]
-                form.parent.execute_script("arguments[0].value = arguments[1]", option, value)
-            if not option.is_selected():
-                option.click()
-        elif fields[0].tag_name == "select":
-            Select(fields[0]).select_by_value(value)
-        elif kind == "submit":
-            # One of several buttons (Geweest / Niet gekomen): press the one with this value.
-            button = next(f for f in fields if f.get_attribute("value") == value)
-            form.parent.execute_script("arguments[0].dataset.loketPress = ''", button)
-        elif kind == "hidden":
-            # Nobody types here: the state stands for an older page (a form shown before the
-            # data changed, such as a booking's version), so set what that page held.
-            form.parent.execute_script("arguments[0].value = arguments[1]", fields[0], value)
-        else:
-            fields[0].clear()
-            fields[0].send_keys(value)
+    WebDriverWait(driver, WAIT, poll_frequency=POLL).until(arrived)
 
 
 def sign_in(driver: webdriver.Chrome, base: str, role: str) -> None:
     email, _, _, password = next(a for a in DEMO_ACCOUNTS if a[2] == role)
     driver.get(base + "/medewerker/inloggen")
     form = driver.find_element(By.CSS_SELECTOR, "form.loket-form")
-    fill_in(form, (("email", email), ("password", password)))
-    _send(driver, form)
+    fill_in_and_send(driver, form, (("email", email), ("password", password)))
 
 
 def visit(driver: webdriver.Chrome, base: str, step: Visit, lang: str = "nl") -> None:
     driver.get(base + PageState("", step.path).url(lang))
     if step.submit:
         form = driver.find_element(By.CSS_SELECTOR, step.submit)
-        fill_in(form, step.fill)
-        _send(driver, form)
+        fill_in_and_send(driver, form, step.fill)
 
 
 def log_in_resident(driver: webdriver.Chrome, base: str, key: str) -> None:
@@ -116,8 +128,39 @@ def _ends_a_login(state: PageState) -> bool:
     return bool(state.submit) and any("logout" in p or "uitloggen" in p for p in steps)
 
 
-def reach(driver: webdriver.Chrome, base: str, state: PageState, lang: str) -> None:
+def _prepare_outside(
+    driver: webdriver.Chrome, base: str, app: Flask, state: PageState, lang: str
+) -> None:
+    """Sign in and go through the steps before the page with the app's test client, then give
+    the browser the cookies. Each of those steps is a page state of its own, checked in the
+    browser there; walking them again in the browser took about a second per state."""
+    client = app.test_client()
+    if state.role:
+        demo_login(client, state.role)
+    if state.resident:
+        resident_login(client, state.resident)
+    for step in state.before:
+        submit(client, step, lang)
+    driver.get(base + "/health")  # cookies can only be set on the site's own origin
+    for name in (app.config["SESSION_COOKIE_NAME"], EASY_COOKIE):
+        cookie = client.get_cookie(name)
+        if cookie is not None:
+            driver.add_cookie(
+                {"name": name, "value": cookie.value, "path": "/", "httpOnly": True,
+                 "sameSite": "Lax"}
+            )  # fmt: skip
+
+
+def reach(
+    driver: webdriver.Chrome, base: str, state: PageState, lang: str, app: Flask | None = None
+) -> None:
+    """Bring the browser into `state`. With `app` (the live server's), the steps before the
+    page are taken outside the browser."""
     driver.delete_all_cookies()
+    if state.before and app is not None:
+        _prepare_outside(driver, base, app, state, lang)
+        visit(driver, base, Visit(state.path, state.submit or "", state.fill), lang)
+        return
     signed_in = bool(state.role or state.resident)
     if signed_in:
         if (state.role, state.resident) in _signed_in:

@@ -11,6 +11,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.wait import WebDriverWait
 
+from a11y_tests.browse import POLL
 from a11y_tests.conftest import LiveServer
 
 pytestmark = pytest.mark.browser
@@ -76,7 +77,7 @@ def send(browser: webdriver.Chrome, text: str) -> None:
     old = browser.find_element(By.TAG_NAME, "html")
     tab_to(browser, f"the button {text!r}", button(text))
     press(browser, Keys.ENTER)
-    WebDriverWait(browser, 15).until(
+    WebDriverWait(browser, 15, poll_frequency=POLL).until(
         lambda b: (
             b.find_element(By.TAG_NAME, "html") != old
             and b.execute_script("return document.readyState") == "complete"
@@ -98,7 +99,9 @@ def test_book_an_appointment_by_keyboard_only(
     assert "onderwerp=kwijtschelding" in (link.get_attribute("href") or "")
     old = browser.find_element(By.TAG_NAME, "html")
     press(browser, Keys.ENTER)
-    WebDriverWait(browser, 15).until(lambda b: b.find_element(By.TAG_NAME, "html") != old)
+    WebDriverWait(browser, 15, poll_frequency=POLL).until(
+        lambda b: b.find_element(By.TAG_NAME, "html") != old
+    )
     # The topic came with the link: the flow starts at step 2.
     assert path(browser) == "afspraak/kanaal", browser.current_url
     assert "Stap 2 van 7" in browser.find_element(By.TAG_NAME, "main").text

@@ -10,6 +10,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.wait import WebDriverWait
 
+from a11y_tests.browse import POLL
 from a11y_tests.conftest import LiveServer
 
 pytestmark = pytest.mark.browser
@@ -19,7 +20,7 @@ def submit_empty(browser: webdriver.Chrome, url: str, form: str) -> None:
     browser.get(url)
     old = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.CSS_SELECTOR, f"{form} button[type=submit]").click()
-    WebDriverWait(browser, 10).until(
+    WebDriverWait(browser, 10, poll_frequency=POLL).until(
         lambda b: (
             b.find_element(By.TAG_NAME, "html") != old
             and b.execute_script("return document.readyState") == "complete"

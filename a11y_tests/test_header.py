@@ -14,6 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
 
+from a11y_tests.browse import POLL
 from a11y_tests.conftest import LiveServer
 
 pytestmark = pytest.mark.browser
@@ -118,7 +119,7 @@ def test_search_opens_in_the_header_and_closes_with_escape(
     assert browser.switch_to.active_element == control
     control.click()
     field.send_keys("paspoort kwijt" + Keys.ENTER)
-    WebDriverWait(browser, 10).until(lambda b: "/zoeken" in b.current_url)
+    WebDriverWait(browser, 10, poll_frequency=POLL).until(lambda b: "/zoeken" in b.current_url)
     hrefs = [
         a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, ".loket-results a")
     ]
@@ -163,5 +164,7 @@ def test_without_javascript_search_is_a_link_and_the_menu_still_opens(
     control = browser.find_element(By.CSS_SELECTOR, ".loket-header__button--search")
     assert control.tag_name == "a"
     control.click()
-    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/zoeken"))
+    WebDriverWait(browser, 10, poll_frequency=POLL).until(
+        lambda b: b.current_url.endswith("/zoeken")
+    )
     assert browser.find_element(By.ID, "zoekterm").is_displayed()

@@ -90,7 +90,7 @@ def check_keyboard(driver: webdriver.Chrome) -> str | None:
 def test_page_state_is_accessible(
     live_server: LiveServer, browser: webdriver.Chrome, state: PageState, lang: str
 ) -> None:
-    reach(browser, live_server.url, state, lang)
+    reach(browser, live_server.url, state, lang, live_server.app)
     axe = Axe(browser)
     axe.inject()
     results = axe.run(options=AXE_OPTIONS)
