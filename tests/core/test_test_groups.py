@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-SUITE = '''
+SUITE = """
 import os
 import pytest
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.xdist_group("{group}")
 def test_where(n):
     with open({out!r}, "a") as out:
         out.write("{group} " + os.environ["PYTEST_XDIST_WORKER"] + "\\n")
-'''
+"""
 
 
 def test_a_group_runs_in_one_worker(tmp_path: Path) -> None:
