@@ -55,6 +55,7 @@ class _Labels:
         self.rewrite = _escape(_("zeg het anders"))
         self.who = _escape(_("zeg wie het doet"))
         self._bands: dict[tuple[int, str], str] = {}
+        self._openings: dict[tuple[int, str], str] = {}
         self._verbs: dict[str, str] = {}
 
     def band(self, words: int, band: str) -> str:
@@ -66,6 +67,17 @@ class _Labels:
             )  # fmt: skip
             self._bands[key] = _escape(label)
         return self._bands[key]
+
+    def opening(self, words: int, band: str) -> str:
+        """The start of a sentence with its length band: the same for every sentence of that
+        length, so made once (a text may have 10,000 sentences)."""
+        key = (words, band)
+        if key not in self._openings:
+            self._openings[key] = (
+                f'<span class="loket-sentence loket-sentence--{_escape(band.replace(" ", "-"))}">'
+                f'<span class="loket-band">[{self.band(words, band)}]</span> '
+            )
+        return self._openings[key]
 
     def write_with(self, verb: str) -> str:
         if verb not in self._verbs:
@@ -100,37 +112,36 @@ def marked_text(text: str, report: Report, work: Work | None = None) -> Markup:
     """Return `text` as HTML with sentences and words marked; the text itself is escaped."""
     work = work if work is not None else Work()
     labels = _Labels()
+    # Most texts have nothing to escape: then the pieces of it need no look either.
+    escape_piece = _escape if _SPECIAL.search(text) else str
     marks = report.marks  # in text order (the engine sorts them once)
+    count = len(marks)
     next_mark = 0
     out: list[str] = []
     pos = 0
     for sentence in report.sentences:  # in text order, never overlapping
         if sentence.start < pos:
             continue
-        out.append(_escape(text[pos : sentence.start]))
+        out.append(escape_piece(text[pos : sentence.start]))
         if sentence.heading:  # headings do not count as sentences: no length band
             out.append('<span class="loket-sentence loket-sentence--kop">')
         else:
-            band = sentence.band.replace(" ", "-")
-            out.append(
-                f'<span class="loket-sentence loket-sentence--{_escape(band)}">'
-                f'<span class="loket-band">[{labels.band(sentence.words, sentence.band)}]</span> '
-            )
+            out.append(labels.opening(sentence.words, sentence.band))
         pos = sentence.start
         # Marks before this sentence (in markup the checker skipped) are passed over once.
-        while next_mark < len(marks) and marks[next_mark].start < sentence.start:
+        while next_mark < count and marks[next_mark].start < sentence.start:
             work.marks_visited += 1
             next_mark += 1
-        while next_mark < len(marks) and marks[next_mark].start <= sentence.end:
+        while next_mark < count and marks[next_mark].start <= sentence.end:
             mark = marks[next_mark]
             work.marks_visited += 1
             next_mark += 1
             if mark.start < pos or mark.end > sentence.end:
                 continue  # overlaps a mark already shown
-            out.append(_escape(text[pos : mark.start]))
+            out.append(escape_piece(text[pos : mark.start]))
             out.append(_mark_html(text, mark, labels))
             pos = mark.end
-        out.append(_escape(text[pos : sentence.end]) + "</span>")
+        out.append(escape_piece(text[pos : sentence.end]) + "</span>")
         pos = sentence.end
-    out.append(_escape(text[pos:]))
+    out.append(escape_piece(text[pos:]))
     return Markup("".join(out))  # noqa: S704 - every piece of text above is escaped

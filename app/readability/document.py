@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .markup import Unit, mask, units
+from .markup import Unit, mask, new_tuple, units
 from .splitter import split_sentences
 from .words import WORD
 
@@ -16,7 +16,8 @@ _END = re.compile(r"[.!?…]")
 
 
 # Tokens, sentences and units are named tuples: immutable like frozen dataclasses, but about
-# five times cheaper to create, and there is one of each per word or sentence.
+# five times cheaper to create, and there is one of each per word or sentence (the hot loops
+# make them with `new_tuple`, see markup.py).
 class Token(NamedTuple):
     start: int
     end: int
@@ -47,26 +48,54 @@ def parse(text: str, *, one_sentence_per_line: bool = False) -> Document:
     """Mask markup, find units (headings, items, cells, paragraphs), then sentences and words."""
     masked = mask(text)
     found_units = units(masked, one_per_line=one_sentence_per_line)
+    # The words of the whole text in one scan, handed out to the sentences by offset: a scan
+    # per sentence costs several times more on texts of many short lines (bench/RESULTS.md).
+    words = [
+        new_tuple(Token, (m.start(), m.end(), w, not w[0].isdigit()))
+        for m in WORD.finditer(masked)
+        for w in (m.group(),)
+    ]
+    count = len(words)
+    first = 0  # the first word not yet handed out
     sentences: list[Sentence] = []
+    append = sentences.append
     for unit in found_units:
-        segment = masked[unit.start : unit.end]
         # A unit without end punctuation (a heading, a one-word line) is one sentence.
         spans = (
             split_sentences(masked, unit.start, unit.end)
-            if _END.search(segment)
-            else [(unit.start, unit.end)]
+            if _END.search(masked, unit.start, unit.end)
+            else ((unit.start, unit.end),)
         )
         for start, end in spans:
-            tokens = tuple(
-                [
-                    Token(m.start(), m.end(), word, not word[0].isdigit())
-                    for m in WORD.finditer(masked, start, end)
-                    for word in (m.group(),)
-                ]
-            )
-            if tokens:
+            while first < count and words[first].end <= start:
+                first += 1  # words outside every sentence: list numbers, markup
+            last = first
+            while last < count and words[last].end <= end:
+                last += 1
+            if (first < count and words[first].start < start) or (
+                last < count and words[last].start < end
+            ):  # a word runs over an edge: scan the sentence alone, as its edges cut the word
+                tokens = _tokens(masked, start, end)
+            else:
+                tokens = tuple(words[first:last])
+            first = last
+            if not tokens:
+                continue
+            if len(tokens) == 1 and tokens[0].start == start and tokens[0].end == end:
+                clean = tokens[0].text  # one word and nothing around it: nothing to tidy
+            else:
                 clean = " ".join(masked[start:end].split())
                 if " " in clean:
                     clean = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", clean)
-                sentences.append(Sentence(start, end, clean, unit, tokens))
+            append(new_tuple(Sentence, (start, end, clean, unit, tokens)))
     return Document(masked, tuple(found_units), tuple(sentences))
+
+
+def _tokens(masked: str, start: int, end: int) -> tuple[Token, ...]:
+    return tuple(
+        [
+            Token(m.start(), m.end(), w, not w[0].isdigit())
+            for m in WORD.finditer(masked, start, end)
+            for w in (m.group(),)
+        ]
+    )

@@ -8,6 +8,7 @@ import statistics
 from . import english
 from .document import Document, Sentence, parse
 from .level import estimate_level, reasons
+from .markup import new_tuple
 from .messages import verdict
 from .profiles import Profile, get_profile
 from .report import Band, Level, Report, SentenceInfo
@@ -114,14 +115,17 @@ def band(words: int, profile: Profile) -> Band:
 
 
 def _sentence_info(sentence: Sentence, profile: Profile) -> SentenceInfo:
-    words = sentence.word_count
-    return SentenceInfo(
-        sentence.start,
-        sentence.end,
-        sentence.text,
-        words,
-        band(words, profile),
-        sentence.unit.kind == "heading",
+    words = len(sentence.tokens)
+    return new_tuple(  # one per sentence: see markup.new_tuple
+        SentenceInfo,
+        (
+            sentence.start,
+            sentence.end,
+            sentence.text,
+            words,
+            band(words, profile),
+            sentence.unit.kind == "heading",
+        ),
     )
 
 
@@ -159,7 +163,7 @@ def _sentences_per_line(doc: Document, prose: list[Sentence]) -> float:
 def _metrics(doc: Document, out: Collector, language_rules: bool) -> dict[str, float]:
     """Text-level numbers. Headings are left out of the sentence-length statistics."""
     prose = [s for s in doc.sentences if s.unit.kind != "heading"] or list(doc.sentences)
-    lengths = [s.word_count for s in prose]
+    lengths = [len(s.tokens) for s in prose]
     words = [t.text for s in doc.sentences for t in s.tokens if t.is_word]
     word_count = sum(lengths) if lengths else 0
     avg = statistics.fmean(lengths) if lengths else 0.0
@@ -169,7 +173,7 @@ def _metrics(doc: Document, out: Collector, language_rules: bool) -> dict[str, f
         206.84 - 0.77 * syllable_count * per_100 - 0.93 * avg if words else 0.0
     )  # Douma (1960): Flesch reading ease with Dutch coefficients
     metrics: dict[str, float] = {
-        "words": float(sum(s.word_count for s in doc.sentences)),
+        "words": float(sum(len(s.tokens) for s in doc.sentences)),
         "sentences": float(len(doc.sentences)),
         "paragraphs": float(len({s.unit.block for s in doc.sentences})),
         "avg_sentence_words": round(avg, 2),

@@ -13,6 +13,12 @@ from typing import Literal, NamedTuple
 UnitKind = Literal["paragraph", "heading", "item", "cell", "line"]
 
 
+# Named tuples made in the loops that run once per line, word or sentence are made with
+# tuple.__new__ (what `_make` does, without its Python frame): a tenth of an analysis of 10,000
+# one-letter lines went to the named tuples' constructors.
+new_tuple = tuple.__new__
+
+
 class Unit(NamedTuple):
     start: int
     end: int
@@ -79,6 +85,13 @@ _TABLE_SEPARATOR = re.compile(
     r"[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*(?:\|[ \t]*)?"
 )
 _SETEXT = re.compile(r"[ \t]*(?:=+|-{2,})[ \t]*")
+# Runs of lines that are one plain word each ("A", "Doch"): what each of them becomes is known
+# without looking at it (a heading-like line of its own), so a run is taken in one match. In
+# prose a line followed by a capital is a heading (see _looks_like_heading); in easy-read every
+# line is a unit anyway.
+_PLAIN_WORD = re.compile(r"[A-Za-z]+")
+_PLAIN_HEADINGS = re.compile(r"(?:[A-Za-z]+\n(?=[A-Z0-9]))+")
+_PLAIN_LINES = re.compile(r"(?:[A-Za-z]+\n)+")
 _END_PUNCTUATION = ".!?:;,…"
 
 
@@ -133,63 +146,78 @@ def _sub_up_to(
     return pattern.sub(repl, text[:cut]) + text[cut:]
 
 
-def _looks_like_heading(line: str, next_line: str) -> bool:
-    """A short line without end punctuation, followed by a capital, is a heading of its own."""
+def _looks_like_heading(stripped: str, next_line: str) -> bool:
+    """A short line without end punctuation, followed by a capital, is a heading of its own.
+
+    `stripped` is the line without surrounding white space (never empty)."""
     following = next_line.lstrip()
     if not following or not (following[0].isupper() or following[0].isdigit()):
         return False
-    stripped = line.strip()
-    return (
-        bool(stripped)
-        and stripped[-1] not in _END_PUNCTUATION
-        and (stripped.count(" ") < 8 or len(stripped.split()) <= 8)
+    return stripped[-1] not in _END_PUNCTUATION and (
+        stripped.count(" ") < 8 or len(stripped.split()) <= 8
     )
 
 
 def units(masked: str, *, one_per_line: bool = False) -> list[Unit]:
-    """Split masked text into units; with one_per_line every line is a unit (easy-read)."""
-    result: list[Unit] = []
-    lines: list[tuple[int, str]] = []
-    pos = 0
-    for line in masked.split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
+    """Split masked text into units; with one_per_line every line is a unit (easy-read).
 
+    The loop runs once per line and a text may have 10,000 of them: the common case (a plain
+    line) is tested first and written out here rather than in helper functions.
+    """
+    result: list[Unit] = []
+    lines = masked.split("\n")
+    last_index = len(lines) - 1
     block = 0
     open_start = -1  # start offset of the paragraph or list item being collected
     open_kind: UnitKind = "paragraph"
     open_end = 0
-
-    def close() -> None:
-        nonlocal open_start
-        if open_start >= 0:
-            _append(result, masked, open_start, open_end, open_kind, block)
-        open_start = -1
-
-    for index, (offset, line) in enumerate(lines):
-        next_line = lines[index + 1][1] if index + 1 < len(lines) else ""
-        if not line.strip():
-            close()
+    next_offset = 0
+    resume = 0  # lines before this one were taken as a run of plain lines
+    plain = _PLAIN_LINES if one_per_line else _PLAIN_HEADINGS
+    for index, line in enumerate(lines):
+        if index < resume:
+            continue
+        offset = next_offset
+        next_offset = offset + len(line) + 1
+        if open_start < 0 and index < last_index and (run := plain.match(masked, offset)):
+            step = 0 if one_per_line else 1
+            for number, word in enumerate(_PLAIN_WORD.finditer(masked, offset, run.end())):
+                result.append(
+                    new_tuple(Unit, (word.start(), word.end(), "line", block + number * step))
+                )
+                resume = index + number + 1
+            block += (resume - index) * step
+            next_offset = run.end()
+            continue
+        stripped = line.strip()
+        if not stripped:
+            if open_start >= 0:
+                _append(result, masked, open_start, open_end, open_kind, block)
+                open_start = -1
             block += 1
             continue
         # Markdown syntax starts with one of a few characters: test those lines only (every
         # regular expression per line costs time on 5,000 one-word lines).
-        first = line.lstrip()[:1]
+        first = stripped[0]
         if first in "|:-=" and (
             _TABLE_SEPARATOR.fullmatch(line) or (_SETEXT.fullmatch(line) and open_start >= 0)
         ):
             continue
         heading = _HEADING.match(line) if first == "#" else None
         if heading:
-            close()
+            if open_start >= 0:
+                _append(result, masked, open_start, open_end, open_kind, block)
+                open_start = -1
             block += 1
             _append(result, masked, offset + heading.end(), offset + len(line), "heading", block)
             block += 1
             continue
         quote = _QUOTE.match(line) if first == ">" else None
         body_start = offset + (quote.end() if quote else 0)
-        if "|" in line and line.strip().startswith("|"):
-            close()
+        if first == "|":
+            if open_start >= 0:
+                _append(result, masked, open_start, open_end, open_kind, block)
+                open_start = -1
             cell_start = body_start
             for cell in line[body_start - offset :].split("|"):
                 _append(result, masked, cell_start, cell_start + len(cell), "cell", block)
@@ -199,21 +227,29 @@ def units(masked: str, *, one_per_line: bool = False) -> list[Unit]:
             _ITEM.match(line, body_start - offset) if first in "-*+•>" or first.isdigit() else None
         )
         if item:
-            close()
+            if open_start >= 0:
+                _append(result, masked, open_start, open_end, open_kind, block)
             open_start, open_kind = offset + item.end(), "item"
         elif one_per_line:
-            close()
+            if open_start >= 0:
+                _append(result, masked, open_start, open_end, open_kind, block)
             open_start, open_kind = body_start, "line"
         elif open_start < 0:
             open_start, open_kind = body_start, "paragraph"
         open_end = offset + len(line)
-        if one_per_line or (open_kind == "paragraph" and _looks_like_heading(line, next_line)):
+        if one_per_line or (
+            open_kind == "paragraph"
+            and index < last_index
+            and _looks_like_heading(stripped, lines[index + 1])
+        ):
             if not one_per_line and open_start == body_start:
                 open_kind = "line"
-            close()
+            _append(result, masked, open_start, open_end, open_kind, block)
+            open_start = -1
             if not one_per_line:
                 block += 1
-    close()
+    if open_start >= 0:
+        _append(result, masked, open_start, open_end, open_kind, block)
     return result
 
 
@@ -226,4 +262,4 @@ def _append(
     while end > start and masked[end - 1].isspace():
         end -= 1
     if start < end:
-        result.append(Unit(start, end, kind, block))
+        result.append(new_tuple(Unit, (start, end, kind, block)))

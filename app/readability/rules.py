@@ -9,18 +9,19 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import groupby, pairwise
 
 from .data import abbreviations, allowlist, lines
 from .document import Document, Sentence, Token
 from .jargon import Match, plain_verb_for
 from .jargon import find as find_jargon
+from .jargon import table as jargon_table
 from .messages import message
 from .names import name_tokens
 from .profiles import Profile
 from .report import Finding, MarkKind, Severity, WordMark
-from .words import is_uncommon
+from .words import WORD_CACHE_SIZE, is_uncommon
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -107,7 +108,7 @@ def check_sentence_length(doc: Document, out: Collector) -> None:
     """Long sentences: how many sentences to make of it, and where a split comes naturally."""
     profile = out.profile
     for sentence in doc.sentences:
-        words = sentence.word_count
+        words = len(sentence.tokens)
         if words <= profile.sentence_warning:
             continue
         severity: Severity = "blocking" if words > profile.sentence_blocking else "warning"
@@ -192,6 +193,7 @@ def _nominalisations() -> dict[str, PlainVerb]:
     return table
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # called for every word of every text
 def plain_verb(lower: str) -> PlainVerb | None:
     """Return the plain verb hidden in a nominalisation, or None if it is none (or everyday).
 
@@ -263,6 +265,7 @@ def check_words(doc: Document, out: Collector, language_rules: bool) -> None:
     allowed = allowlist()
     masked = doc.masked
     easy = profile.name == "makkelijk"
+    first_words = jargon_table().by_first_word
     for sentence in doc.sentences:
         tokens = sentence.tokens
         originals = [t.text for t in tokens]
@@ -278,7 +281,8 @@ def check_words(doc: Document, out: Collector, language_rules: bool) -> None:
             else set()
         )
         covered: set[int] = set()
-        if language_rules:
+        # (A sentence of one word that starts no expression has no officialese to look for.)
+        if language_rules and (len(tokens) > 1 or lowered[0] in first_words):
             for match in find_jargon(lowered, originals, gaps, skip):
                 _add_jargon(out, sentence, tokens, match)
                 covered.update(range(match.first, match.last + 1))
