@@ -15,6 +15,7 @@ from typing import Any
 from flask import Flask, current_app
 from whitenoise import WhiteNoise
 
+from app.core.filememo import read_once
 from app.security import security_headers
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -45,21 +46,39 @@ def is_immutable(path: str, url: str) -> bool:
     return bool(HASHED.search(url))
 
 
-def init_app(app: Flask) -> None:
-    """Wrap the app in WhiteNoise (outermost: static files never reach Flask)."""
-    app.extensions["loket.assets"] = load_manifest()
-    app.jinja_env.globals["asset_url"] = asset_url
-    headers = security_headers(bool(app.config.get("HSTS")))
+def _settings(hsts: bool) -> dict[str, Any]:
+    headers = security_headers(hsts)
 
     def add_headers(response_headers: Any, path: str, url: str) -> None:
         for name, value in headers:
             response_headers[name] = value
 
-    app.wsgi_app = WhiteNoise(  # type: ignore[method-assign]
-        app.wsgi_app,
-        root=str(STATIC / "dist"),
-        prefix="static/dist/",
-        max_age=3600,
-        immutable_file_test=is_immutable,
-        add_headers_function=add_headers,
-    )
+    return {
+        "max_age": 3600,
+        "immutable_file_test": is_immutable,
+        "add_headers_function": add_headers,
+    }
+
+
+def _static_files(hsts: bool) -> dict[str, Any]:
+    """WhiteNoise's table of the built files with their headers, made once per process (and
+    again when a file changes): scanning and reading 430 files was half of `create_app`."""
+    root = STATIC / "dist"
+
+    def scan() -> dict[str, Any]:
+        files: dict[str, Any] = WhiteNoise(
+            None, root=str(root), prefix="static/dist/", **_settings(hsts)
+        ).files
+        return files
+
+    return read_once(f"static:{hsts}", (root,), scan)
+
+
+def init_app(app: Flask) -> None:
+    """Wrap the app in WhiteNoise (outermost: static files never reach Flask)."""
+    app.extensions["loket.assets"] = load_manifest()
+    app.jinja_env.globals["asset_url"] = asset_url
+    hsts = bool(app.config.get("HSTS"))
+    served = WhiteNoise(app.wsgi_app, **_settings(hsts))
+    served.files = _static_files(hsts)  # only read while serving (autorefresh is off)
+    app.wsgi_app = served  # type: ignore[method-assign]

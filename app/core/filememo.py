@@ -8,6 +8,7 @@ returns is shared between apps in one process: treat it as read-only (copy it be
 as the content-cache tests do).
 """
 
+import os
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -26,16 +27,23 @@ def stamp(paths: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
     """Every file under `paths` (or the file itself) with its size and modification time."""
     found: list[tuple[str, int, int]] = []
     for root in paths:
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
-        for file in files:
-            info = file.stat()
-            found.append((str(file), info.st_size, info.st_mtime_ns))
+        if root.is_file():
+            info = root.stat()
+            found.append((str(root), info.st_size, info.st_mtime_ns))
+            continue
+        # os.walk and plain strings: pathlib's rglob and sorting took most of create_app.
+        for folder, dirs, files in os.walk(root):
+            dirs.sort()
+            for name in sorted(files):
+                path = os.path.join(folder, name)
+                info = os.stat(path)
+                found.append((path, info.st_size, info.st_mtime_ns))
     return tuple(found)
 
 
 def read_once[T](name: str, paths: Iterable[Path], build: Callable[[], T]) -> T:
     """Return `build()`, reused while no file under `paths` changed."""
-    roots = tuple(Path(p).resolve() for p in paths)
+    roots = tuple(Path(os.path.abspath(p)) for p in paths)
     key = (name, roots, stamp(roots))
     with _lock:
         if key in _results:
