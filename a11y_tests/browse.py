@@ -109,12 +109,26 @@ _signed_in: dict[tuple[str | None, str | None], list[dict[str, object]]] = {}
 LOGIN_PATHS = ("/medewerker/inloggen", "/login")
 
 
+def _set_cookies(driver: webdriver.Chrome, base: str, cookies: list[tuple[str, str]]) -> None:
+    """Give the browser the site's cookies in one DevTools call, without first opening a page
+    of the site (WebDriver sets cookies only for the page on screen)."""
+    driver.execute_cdp_cmd(
+        "Network.setCookies",
+        {
+            "cookies": [
+                {"name": name, "value": value, "url": base + "/", "httpOnly": True,
+                 "sameSite": "Lax"}
+                for name, value in cookies
+            ]
+        },
+    )  # fmt: skip
+
+
 def _sign_in_as(driver: webdriver.Chrome, base: str, state: PageState) -> None:
     identity = (state.role, state.resident)
     saved = _signed_in.get(identity)
     if saved is not None:
-        for cookie in saved:
-            driver.add_cookie(cookie)
+        _set_cookies(driver, base, [(str(c["name"]), str(c["value"])) for c in saved])
         return
     if state.role:
         sign_in(driver, base, state.role)
@@ -141,14 +155,9 @@ def _prepare_outside(
         resident_login(client, state.resident)
     for step in state.before:
         submit(client, step, lang)
-    driver.get(base + "/health")  # cookies can only be set on the site's own origin
-    for name in (app.config["SESSION_COOKIE_NAME"], EASY_COOKIE):
-        cookie = client.get_cookie(name)
-        if cookie is not None:
-            driver.add_cookie(
-                {"name": name, "value": cookie.value, "path": "/", "httpOnly": True,
-                 "sameSite": "Lax"}
-            )  # fmt: skip
+    names = (app.config["SESSION_COOKIE_NAME"], EASY_COOKIE)
+    found = [(name, cookie.value) for name in names if (cookie := client.get_cookie(name))]
+    _set_cookies(driver, base, found)
 
 
 def reach(
@@ -163,8 +172,6 @@ def reach(
         return
     signed_in = bool(state.role or state.resident)
     if signed_in:
-        if (state.role, state.resident) in _signed_in:
-            driver.get(base + "/health")  # cookies can only be set on the site's own origin
         _sign_in_as(driver, base, state)
     for step in state.before:
         visit(driver, base, step, lang)
