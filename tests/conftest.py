@@ -136,7 +136,9 @@ def fresh_postgres() -> str:
     try:
         with admin.connect() as conn:
             if _postgres_template is None:
-                template = f"{base.database}_template"
+                # One template per test process: parallel workers (xdist) each make their own,
+                # so none drops a template another is copying from.
+                template = f"{base.database}_template_{os.getpid()}"
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{template}"'))
                 conn.execute(text(f'CREATE DATABASE "{template}"'))
                 _migrate(base.set(database=template).render_as_string(hide_password=False))
