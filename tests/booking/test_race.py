@@ -15,10 +15,7 @@ from tests.conftest import both_databases, make_app
 
 PLACES = 8
 ALREADY = 3  # the race is for the last 5 places
-# Residents racing for the last 5 places. The race is decided in the first burst (6 processes
-# against 4 workers); the rest find the slot full. 96 keep every worker's queue full for the
-# whole burst, in two fifths of the time 240 took.
-ATTEMPTS = 96
+ATTEMPTS = 240
 PROCESSES = 6
 SAMPLE = 20  # losers whose pages are fetched; the rest are checked in the flow store
 ROUNDS = 3  # the naive race is repeated until it overbooks (it does nearly always at once)
