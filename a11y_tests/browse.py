@@ -10,7 +10,7 @@ from selenium.webdriver.support.wait import WebDriverWait
 from app.auth.cli import DEMO_ACCOUNTS
 from app.pages.replay import EASY_COOKIE
 from app.states import PageState, Visit
-from tests.browse import demo_login, resident_login, submit
+from tests.browse import prepare
 
 Fill = tuple[tuple[str, str], ...]
 WAIT = 10  # seconds a page may take to load after a submit
@@ -149,12 +149,7 @@ def _prepare_outside(
     the browser the cookies. Each of those steps is a page state of its own, checked in the
     browser there; walking them again in the browser took about a second per state."""
     client = app.test_client()
-    if state.role:
-        demo_login(client, state.role)
-    if state.resident:
-        resident_login(client, state.resident)
-    for step in state.before:
-        submit(client, step, lang)
+    prepare(client, state, lang)
     names = (app.config["SESSION_COOKIE_NAME"], EASY_COOKIE)
     found = [(name, cookie.value) for name in names if (cookie := client.get_cookie(name))]
     _set_cookies(driver, base, found)

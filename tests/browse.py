@@ -76,14 +76,19 @@ def submit(client: FlaskClient, visit: Visit, lang: str = "nl") -> TestResponse:
     return client.post(action, data=data, follow_redirects=True)
 
 
-def reach(client: FlaskClient, state: PageState, lang: str) -> TestResponse:
-    """Return the response a person sees in `state`."""
+def prepare(client: FlaskClient, state: PageState, lang: str) -> None:
+    """Sign in as the state asks and go through the steps before its page."""
     if state.role:
         demo_login(client, state.role)
     if state.resident:
         resident_login(client, state.resident)
     for visit in state.before:
         submit(client, visit, lang)
+
+
+def reach(client: FlaskClient, state: PageState, lang: str) -> TestResponse:
+    """Return the response a person sees in `state`."""
+    prepare(client, state, lang)
     if state.submit:
         return submit(client, Visit(state.path, state.submit, state.fill), lang)
     return client.get(state.url(lang), follow_redirects=True)

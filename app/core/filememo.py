@@ -57,12 +57,6 @@ def read_once[T](name: str, paths: Iterable[Path], build: Callable[[], T]) -> T:
     return value
 
 
-def forget() -> None:
-    """Drop everything kept (for tests that change files in place within one mtime tick)."""
-    with _lock:
-        _results.clear()
-
-
 class SharedBytecode(BytecodeCache):
     """A Jinja bytecode cache shared by every app in the process.
 
