@@ -19,7 +19,9 @@ app = create_app()
 # all of it (data.warm_up only the word lists).
 warm_up()
 # Keep what is loaded now out of the garbage collector's reach: its passes would write to every
-# object and so unshare the memory the workers got from the master.
+# object and so unshare the memory the workers got from the master, and every full collection
+# in a request would scan them all (a hostile text for the taalcheck then takes twice as long:
+# bench/taalcheck_markup_bench.py).
 gc.freeze()
 
 # waitress: enough threads for a few slow database calls at once; requests are buffered whole

@@ -6,10 +6,11 @@ took 3.8 s. Goal: every hostile input within 3x the time of ordinary prose of th
 for the whole request (analysis, marking, template), as the htmx fragment and as the full
 no-JS page. Times are the median of several requests in one run; not a test: `make bench`.
 
-The run is repeated after gc.freeze(): the hostile inputs create tens of thousands of short-lived
-objects, and every full garbage collection they trigger also scans the ~400,000 objects the app
-created at start-up. Frozen after start-up (where a worker starts, after warm_up()), those are
-left out, which halves prose times and brings the worst case under the budget.
+The site runs frozen: app/wsgi.py (behind `make run` and gunicorn) calls gc.freeze() after
+warm_up(), so the ~500,000 objects made at start-up are left out of every garbage collection.
+The run after gc.freeze() is the one the budget applies to. The run before it is for comparison
+only: there every full collection the hostile inputs trigger (they make tens of thousands of
+records) also scans all start-up objects, which doubles their time.
 """
 
 import gc
@@ -81,13 +82,14 @@ def main() -> None:
     for frozen in (False, True):
         if frozen:
             gc.freeze()
-        print(f"== {'after gc.freeze()' if frozen else 'as the app starts today'}")
+        print(f"== {'after gc.freeze(), as app/wsgi.py runs' if frozen else 'not frozen'}")
         worst[frozen] = run_rounds(conn, origin, bodies)
     server.shutdown()
-    for frozen, ratio in worst.items():
-        verdict = "PASS" if ratio <= BUDGET else "OVER BUDGET"
-        state = "after gc.freeze()" if frozen else "not frozen"
-        print(f"{verdict} {state}: worst {ratio:.2f}x, budget {BUDGET}x")
+    print(f"not frozen (for comparison): worst {worst[False]:.2f}x")
+    verdict = "PASS" if worst[True] <= BUDGET else "OVER BUDGET"
+    print(
+        f"{verdict} after gc.freeze(), as the site runs: worst {worst[True]:.2f}x, budget {BUDGET}x"
+    )
 
 
 if __name__ == "__main__":

@@ -55,7 +55,7 @@ class _Labels:
         self.rewrite = _escape(_("zeg het anders"))
         self.who = _escape(_("zeg wie het doet"))
         self._bands: dict[tuple[int, str], str] = {}
-        self._openings: dict[tuple[int, str], str] = {}
+        self.openings: dict[tuple[int, str], str] = {}
         self._verbs: dict[str, str] = {}
 
     def band(self, words: int, band: str) -> str:
@@ -72,12 +72,12 @@ class _Labels:
         """The start of a sentence with its length band: the same for every sentence of that
         length, so made once (a text may have 10,000 sentences)."""
         key = (words, band)
-        if key not in self._openings:
-            self._openings[key] = (
+        if key not in self.openings:
+            self.openings[key] = (
                 f'<span class="loket-sentence loket-sentence--{_escape(band.replace(" ", "-"))}">'
                 f'<span class="loket-band">[{self.band(words, band)}]</span> '
             )
-        return self._openings[key]
+        return self.openings[key]
 
     def write_with(self, verb: str) -> str:
         if verb not in self._verbs:
@@ -117,31 +117,41 @@ def marked_text(text: str, report: Report, work: Work | None = None) -> Markup:
     marks = report.marks  # in text order (the engine sorts them once)
     count = len(marks)
     next_mark = 0
+    # Where the next mark starts (past the end of the text when there is none): compared once
+    # per sentence, so a text of 10,000 sentences and few marks costs little more than its text.
+    next_start = marks[0].start if marks else len(text) + 1
     out: list[str] = []
+    shown: dict[tuple[object, ...], str] = {}
     pos = 0
-    for sentence in report.sentences:  # in text order, never overlapping
-        if sentence.start < pos:
+    for start, end, _text, words, band, heading in report.sentences:  # in text order, disjoint
+        if start < pos:
             continue
-        out.append(escape_piece(text[pos : sentence.start]))
-        if sentence.heading:  # headings do not count as sentences: no length band
-            out.append('<span class="loket-sentence loket-sentence--kop">')
+        if heading:  # headings do not count as sentences: no length band
+            opening = '<span class="loket-sentence loket-sentence--kop">'
         else:
-            out.append(labels.opening(sentence.words, sentence.band))
-        pos = sentence.start
+            opening = labels.openings.get((words, band)) or labels.opening(words, band)
+        out += (escape_piece(text[pos:start]), opening)
+        pos = start
         # Marks before this sentence (in markup the checker skipped) are passed over once.
-        while next_mark < count and marks[next_mark].start < sentence.start:
+        while next_start < start:
             work.marks_visited += 1
             next_mark += 1
-        while next_mark < count and marks[next_mark].start <= sentence.end:
+            next_start = marks[next_mark].start if next_mark < count else len(text) + 1
+        while next_start <= end:
             mark = marks[next_mark]
             work.marks_visited += 1
             next_mark += 1
-            if mark.start < pos or mark.end > sentence.end:
+            next_start = marks[next_mark].start if next_mark < count else len(text) + 1
+            if mark.start < pos or mark.end > end:
                 continue  # overlaps a mark already shown
-            out.append(escape_piece(text[pos : mark.start]))
-            out.append(_mark_html(text, mark, labels))
+            # The same word with the same advice is the same HTML: made once per text.
+            key = (text[mark.start : mark.end], *mark[2:])
+            html = shown.get(key)
+            if html is None:
+                html = shown[key] = _mark_html(text, mark, labels)
+            out += (escape_piece(text[pos : mark.start]), html)
             pos = mark.end
-        out.append(escape_piece(text[pos : sentence.end]) + "</span>")
-        pos = sentence.end
+        out += (escape_piece(text[pos:end]), "</span>")
+        pos = end
     out.append(escape_piece(text[pos:]))
     return Markup("".join(out))  # noqa: S704 - every piece of text above is escaped

@@ -60,6 +60,18 @@ def parse(text: str, *, one_sentence_per_line: bool = False) -> Document:
     sentences: list[Sentence] = []
     append = sentences.append
     for unit in found_units:
+        start = unit.start
+        while first < count and words[first].end <= start:
+            first += 1  # words outside every unit: list numbers, markup
+        if first < count:
+            word = words[first]
+            # A unit that is exactly one word without a full stop (a one-word line or heading)
+            # is one sentence of that word: what the general path below finds, made directly
+            # (a text may hold 10,000 of them).
+            if word.start == start and word.end == unit.end and "." not in word.text:
+                append(new_tuple(Sentence, (start, word.end, word.text, unit, (word,))))
+                first += 1
+                continue
         # A unit without end punctuation (a heading, a one-word line) is one sentence.
         spans = (
             split_sentences(masked, unit.start, unit.end)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections import Counter
+from operator import itemgetter
 
 from . import english
 from .document import Document, Sentence, parse
@@ -58,7 +60,7 @@ def analyse(text: str, profile: str = "b1", lang: str = "nl", message_lang: str 
 
     if not language_rules:
         out.add("language_neutral", "info", None, 0, 0)
-    elif not looks_dutch(t for s in doc.sentences for t in s.tokens):
+    elif not looks_dutch([t for s in doc.sentences for t in s.tokens]):
         out.add("not_dutch", "info", None, 0, 0)
     check_sentence_length(doc, out)
     check_paragraph_length(doc, out)
@@ -86,9 +88,9 @@ def analyse(text: str, profile: str = "b1", lang: str = "nl", message_lang: str 
         profile=chosen.name,
         lang=lang,
         metrics=metrics,
-        findings=sorted(out.findings, key=lambda f: (f.start, f.end)),
-        sentences=[_sentence_info(s, chosen) for s in doc.sentences],
-        marks=sorted(out.marks, key=lambda m: m.start),
+        findings=sorted(out.findings, key=itemgetter(4, 5)),  # start, end
+        sentences=_sentence_infos(doc, chosen),
+        marks=sorted(out.marks, key=itemgetter(0)),  # start
         verdict=_verdict(level, chosen, blocking, message_lang),
         reasons=why,
         measure=measure,
@@ -114,23 +116,22 @@ def band(words: int, profile: Profile) -> Band:
     return "te lang"
 
 
-def _sentence_info(sentence: Sentence, profile: Profile) -> SentenceInfo:
-    words = len(sentence.tokens)
-    return new_tuple(  # one per sentence: see markup.new_tuple
-        SentenceInfo,
-        (
-            sentence.start,
-            sentence.end,
-            sentence.text,
-            words,
-            band(words, profile),
-            sentence.unit.kind == "heading",
-        ),
-    )
+def _sentence_infos(doc: Document, profile: Profile) -> list[SentenceInfo]:
+    """The sentences for the report: one record per sentence, its band looked up per length."""
+    bands = {n: band(n, profile) for n in range(profile.long_max + 2)}
+    too_long = band(profile.long_max + 1, profile)
+    return [
+        new_tuple(  # one per sentence: see markup.new_tuple
+            SentenceInfo,
+            (s.start, s.end, s.text, n, bands.get(n, too_long), s.unit.kind == "heading"),
+        )
+        for s in doc.sentences
+        for n in (len(s.tokens),)
+    ]
 
 
 def _check_uncommon_share(doc: Document, out: Collector) -> None:
-    words = sum(1 for s in doc.sentences for t in s.tokens if t.is_word)
+    words = len([t for s in doc.sentences for t in s.tokens if t.is_word])
     share = 100.0 * out.counts.get("uncommon_word", 0) / words if words else 0.0
     limit = out.profile.uncommon_share_warning
     if share > limit and words >= 20:
@@ -143,7 +144,7 @@ def _check_uncommon_share(doc: Document, out: Collector) -> None:
 
 def _stdev(values: list[int], mean: float) -> float:
     """Population standard deviation in floats (statistics.pstdev is exact and 5x slower)."""
-    return math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
+    return math.sqrt(sum([(v - mean) ** 2 for v in values]) / len(values))
 
 
 def _sentences_per_line(doc: Document, prose: list[Sentence]) -> float:
@@ -152,12 +153,13 @@ def _sentences_per_line(doc: Document, prose: list[Sentence]) -> float:
     if not prose:
         return 0.0
     # Sentences come in text order: count the line breaks between one sentence and the next.
-    lines, line, seen = set(), 0, 0
+    masked = doc.masked
+    lines, seen = 1, prose[0].start
     for sentence in prose:
-        line += doc.masked.count("\n", seen, sentence.start)
+        if masked.find("\n", seen, sentence.start) >= 0:
+            lines += 1
         seen = sentence.start
-        lines.add(line)
-    return round(len(prose) / len(lines), 2)
+    return round(len(prose) / lines, 2)
 
 
 def _metrics(doc: Document, out: Collector, language_rules: bool) -> dict[str, float]:
@@ -165,15 +167,15 @@ def _metrics(doc: Document, out: Collector, language_rules: bool) -> dict[str, f
     prose = [s for s in doc.sentences if s.unit.kind != "heading"] or list(doc.sentences)
     lengths = [len(s.tokens) for s in prose]
     words = [t.text for s in doc.sentences for t in s.tokens if t.is_word]
-    word_count = sum(lengths) if lengths else 0
     avg = statistics.fmean(lengths) if lengths else 0.0
-    syllable_count = sum(syllables(w) for w in words)
+    # Per distinct word: a text may repeat a few words thousands of times.
+    syllable_count = sum([syllables(w) * n for w, n in Counter(words).items()])
     per_100 = 100.0 / len(words) if words else 0.0
     douma = (
         206.84 - 0.77 * syllable_count * per_100 - 0.93 * avg if words else 0.0
     )  # Douma (1960): Flesch reading ease with Dutch coefficients
     metrics: dict[str, float] = {
-        "words": float(sum(len(s.tokens) for s in doc.sentences)),
+        "words": float(sum([len(s.tokens) for s in doc.sentences])),
         "sentences": float(len(doc.sentences)),
         "paragraphs": float(len({s.unit.block for s in doc.sentences})),
         "avg_sentence_words": round(avg, 2),
@@ -182,14 +184,13 @@ def _metrics(doc: Document, out: Collector, language_rules: bool) -> dict[str, f
         "syllables_per_word": round(syllable_count / len(words), 3) if words else 0.0,
         "flesch_douma": round(douma, 1),
         "long_sentence_pct": round(
-            100.0 * sum(n > out.profile.sentence_warning for n in lengths) / len(lengths), 1
+            100.0 * len([n for n in lengths if n > out.profile.sentence_warning]) / len(lengths), 1
         )
         if lengths
         else 0.0,
         "language_neutral": 0.0 if language_rules else 1.0,
         "sentences_per_line": _sentences_per_line(doc, prose),
     }
-    del word_count
     if not language_rules:
         # Flesch-Douma and pyphen's Dutch syllables mean nothing for English: replace them.
         del metrics["flesch_douma"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
@@ -343,7 +344,7 @@ def _conditions_hold(
 
 
 def _try(
-    pattern: Pattern, tokens: Sequence[str], gaps: Sequence[str], at: int, skip: set[int]
+    pattern: Pattern, tokens: Sequence[str], gaps: Sequence[str], at: int, skip: AbstractSet[int]
 ) -> int:
     """Return the last token index when pattern matches at `at`, else -1."""
     last = at + len(pattern.words) - 1
@@ -361,7 +362,7 @@ def _try(
 
 
 def find(
-    tokens: Sequence[str], originals: Sequence[str], gaps: Sequence[str], skip: set[int]
+    tokens: Sequence[str], originals: Sequence[str], gaps: Sequence[str], skip: AbstractSet[int]
 ) -> list[Match]:
     """Find officialese in one sentence, longest match first, never overlapping.
 

@@ -89,7 +89,6 @@ _SETEXT = re.compile(r"[ \t]*(?:=+|-{2,})[ \t]*")
 # without looking at it (a heading-like line of its own), so a run is taken in one match. In
 # prose a line followed by a capital is a heading (see _looks_like_heading); in easy-read every
 # line is a unit anyway.
-_PLAIN_WORD = re.compile(r"[A-Za-z]+")
 _PLAIN_HEADINGS = re.compile(r"(?:[A-Za-z]+\n(?=[A-Z0-9]))+")
 _PLAIN_LINES = re.compile(r"(?:[A-Za-z]+\n)+")
 _END_PUNCTUATION = ".!?:;,…"
@@ -180,13 +179,15 @@ def units(masked: str, *, one_per_line: bool = False) -> list[Unit]:
         offset = next_offset
         next_offset = offset + len(line) + 1
         if open_start < 0 and index < last_index and (run := plain.match(masked, offset)):
-            step = 0 if one_per_line else 1
-            for number, word in enumerate(_PLAIN_WORD.finditer(masked, offset, run.end())):
-                result.append(
-                    new_tuple(Unit, (word.start(), word.end(), "line", block + number * step))
-                )
-                resume = index + number + 1
-            block += (resume - index) * step
+            # Each line of the run is one word and its line break: offsets by arithmetic.
+            run_lines = run.group().split("\n")[:-1]
+            start, step = offset, 0 if one_per_line else 1
+            for word in run_lines:
+                end = start + len(word)
+                result.append(new_tuple(Unit, (start, end, "line", block)))
+                block += step
+                start = end + 1
+            resume = index + len(run_lines)
             next_offset = run.end()
             continue
         stripped = line.strip()

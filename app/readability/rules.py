@@ -17,6 +17,7 @@ from .document import Document, Sentence, Token
 from .jargon import Match, plain_verb_for
 from .jargon import find as find_jargon
 from .jargon import table as jargon_table
+from .markup import new_tuple
 from .messages import message
 from .names import name_tokens
 from .profiles import Profile
@@ -56,6 +57,7 @@ _NOT_PASSIVE = _word_set(
     "geduld gedurende gebied"
 )
 _PASSIVE_WINDOW = 10  # words between auxiliary and participle
+_NONE: frozenset[int] = frozenset()
 _CLAUSE_END = re.compile(r"[,;:]")
 
 
@@ -67,6 +69,7 @@ class Collector:
     findings: list[Finding] = field(default_factory=list)
     marks: list[WordMark] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    _messages: dict[tuple[object, ...], str] = field(default_factory=dict)
 
     def add(
         self,
@@ -80,18 +83,44 @@ class Collector:
     ) -> None:
         # "jargon_advice" is a jargon finding whose message gives advice instead of a word.
         counted = rule[: -len("_advice")] if rule.endswith("_advice") else rule
+        # The same rule with the same words gives the same message: made once per text (one
+        # word repeated on thousands of lines would format it thousands of times).
+        key = (rule, *params.items())
+        text = self._messages.get(key)
+        if text is None:
+            text = self._messages[key] = message(rule, self.message_lang, **params)
         self.findings.append(
-            Finding(
-                counted,
-                severity,
-                message(rule, self.message_lang, **params),
-                sentence.text if sentence else "",
-                start,
-                end,
-                suggestion,
+            new_tuple(  # one per finding: see markup.new_tuple
+                Finding,
+                (
+                    counted,
+                    severity,
+                    text,
+                    sentence.text if sentence else "",
+                    start,
+                    end,
+                    suggestion,
+                ),
             )
         )
         self.counts[counted] = self.counts.get(counted, 0) + 1
+
+    def copy_from(self, other: Collector, shift: int) -> None:
+        """Add what `other` found, `shift` characters further on in the same text."""
+        append = self.findings.append
+        for rule, severity, text, sentence, start, end, suggestion in other.findings:
+            append(
+                new_tuple(
+                    Finding,
+                    (rule, severity, text, sentence, start + shift, end + shift, suggestion),
+                )
+            )
+        for start, end, kind, alternative, hint in other.marks:
+            self.marks.append(
+                new_tuple(WordMark, (start + shift, end + shift, kind, alternative, hint))
+            )
+        for rule, count in other.counts.items():
+            self.counts[rule] = self.counts.get(rule, 0) + count
 
     def mark(
         self,
@@ -101,7 +130,7 @@ class Collector:
         alternative: str | None,
         hint: str | None = None,
     ) -> None:
-        self.marks.append(WordMark(start, end, kind, alternative, hint))
+        self.marks.append(new_tuple(WordMark, (start, end, kind, alternative, hint)))
 
 
 def check_sentence_length(doc: Document, out: Collector) -> None:
@@ -130,31 +159,36 @@ def check_sentence_length(doc: Document, out: Collector) -> None:
 
 
 def check_paragraph_length(doc: Document, out: Collector) -> None:
-    profile = out.profile
-    # One pass over the paragraphs (groupby with a key function per sentence cost more than
-    # the check itself on 10,000 one-line paragraphs).
-    first: Sentence | None = None
-    last: Sentence | None = None
-    count = words = 0
-    for sentence in [*doc.sentences, None]:
-        in_prose = sentence is not None and sentence.unit.kind in ("paragraph", "line")
-        if (
-            first is not None
-            and last is not None
-            and (not in_prose or sentence is None or sentence.unit.block != first.unit.block)
-        ):
-            if count > profile.paragraph_sentences or words > profile.paragraph_words:
-                out.add(
-                    "paragraph_length", "warning", first, first.start, last.end,
-                    sentences=count, words=words,
-                )  # fmt: skip
-            first, count, words = None, 0, 0
-        if sentence is not None and in_prose:
+    """Paragraphs (and runs of lines in one block) with too many sentences or words."""
+    most_sentences = out.profile.paragraph_sentences
+    most_words = out.profile.paragraph_words
+    # One pass, the sentence's fields unpacked: a text may have 10,000 one-line paragraphs
+    # (groupby with a key function per sentence cost more than the check itself).
+    first = last = None
+    block = count = words = 0
+    for sentence in doc.sentences:
+        _, _, _, (_, _, kind, unit_block), tokens = sentence
+        in_prose = kind == "paragraph" or kind == "line"
+        if first is not None and (not in_prose or unit_block != block):
+            if count > most_sentences or words > most_words:
+                _long_paragraph(out, first, last or first, count, words)
+            first = None
+        if in_prose:
             if first is None:
-                first = sentence
+                first, block, count, words = sentence, unit_block, 0, 0
             last = sentence
             count += 1
-            words += len(sentence.tokens)
+            words += len(tokens)
+    if first is not None and (count > most_sentences or words > most_words):
+        _long_paragraph(out, first, last or first, count, words)
+
+
+def _long_paragraph(
+    out: Collector, first: Sentence, last: Sentence, count: int, words: int
+) -> None:
+    out.add(
+        "paragraph_length", "warning", first, first.start, last.end, sentences=count, words=words
+    )
 
 
 def check_layout(doc: Document, out: Collector) -> None:
@@ -259,79 +293,120 @@ def check_words(doc: Document, out: Collector, language_rules: bool) -> None:
     """One pass over all tokens: officialese, names, abbreviations, numbers, nominalisations,
     uncommon and long words. One finding per span: a word that is officialese gets no other
     word finding, and a word gets at most one of nominalisation, uncommon and long."""
-    profile = out.profile
-    layout = profile.layout_rules
-    abbreviation_table = abbreviations()
-    allowed = allowlist()
+    tables = _WordTables(out.profile, doc.masked, language_rules)
     masked = doc.masked
-    easy = profile.name == "makkelijk"
-    first_words = jargon_table().by_first_word
+    # What a sentence of one word gets depends on that word and on whether a full stop follows
+    # it (an abbreviation), nothing else: judged once per such word and copied to each place
+    # (a text of one-word lines repeats a few words thousands of times).
+    judged: dict[tuple[str, str, int, bool], tuple[Collector | None, int]] = {}
     for sentence in doc.sentences:
         tokens = sentence.tokens
-        originals = [t.text for t in tokens]
-        lowered = [t.lower() for t in originals]
-        gaps = [""]
         if len(tokens) > 1:
-            gaps += [masked[a.end : b.start] for a, b in pairwise(tokens)]
-        # A sentence of one word has no names in it (the first word is judged as a word).
-        skip = (
-            name_tokens(originals, [t.start for t in tokens], gaps, masked, sentence.start)
-            if language_rules
-            and (len(tokens) > 1 or (len(originals[0]) > 1 and originals[0].isupper()))
-            else set()
-        )
-        covered: set[int] = set()
-        # (A sentence of one word that starts no expression has no officialese to look for.)
-        if language_rules and (len(tokens) > 1 or lowered[0] in first_words):
-            for match in find_jargon(lowered, originals, gaps, skip):
+            _check_sentence_words(sentence, out, tables)
+            continue
+        token = tokens[0]
+        key = (
+            sentence.text, token.text, token.start - sentence.start,
+            masked[token.end : token.end + 1] == ".",
+        )  # fmt: skip
+        found = judged.get(key)
+        if found is None:
+            alone = Collector(out.profile, out.message_lang, masked)
+            _check_sentence_words(sentence, alone, tables)
+            found = judged[key] = (alone if alone.findings or alone.marks else None, sentence.start)
+        if found[0] is not None:  # most words get nothing
+            out.copy_from(found[0], sentence.start - found[1])
+
+
+class _WordTables:
+    """What the word checks look words up in, fetched once per text."""
+
+    __slots__ = ("abbreviations", "allowed", "easy", "first_words", "language_rules", "layout",
+                 "masked", "profile")  # fmt: skip
+
+    def __init__(self, profile: Profile, masked: str, language_rules: bool) -> None:
+        self.profile = profile
+        self.masked = masked
+        self.language_rules = language_rules
+        self.layout = profile.layout_rules
+        self.easy = profile.name == "makkelijk"
+        self.abbreviations = abbreviations()
+        self.allowed = allowlist()
+        self.first_words = jargon_table().by_first_word
+
+
+def _check_sentence_words(sentence: Sentence, out: Collector, tables: _WordTables) -> None:
+    profile = tables.profile
+    layout = tables.layout
+    abbreviation_table = tables.abbreviations
+    allowed = tables.allowed
+    masked = tables.masked
+    easy = tables.easy
+    language_rules = tables.language_rules
+    tokens = sentence.tokens
+    single = len(tokens) == 1
+    originals = [t.text for t in tokens]
+    lowered = [t.lower() for t in originals]
+    gaps = [""]
+    if not single:
+        gaps += [masked[a.end : b.start] for a, b in pairwise(tokens)]
+    # A sentence of one word has no names in it (the first word is judged as a word).
+    skip = (
+        name_tokens(originals, [t.start for t in tokens], gaps, masked, sentence.start)
+        if language_rules and (not single or (len(originals[0]) > 1 and originals[0].isupper()))
+        else _NONE
+    )
+    covered: set[int] | frozenset[int] = _NONE
+    # (A sentence of one word that starts no expression has no officialese to look for.)
+    if language_rules and (not single or lowered[0] in tables.first_words):
+        matches = find_jargon(lowered, originals, gaps, skip)
+        if matches:
+            covered = set()
+            for match in matches:
                 _add_jargon(out, sentence, tokens, match)
                 covered.update(range(match.first, match.last + 1))
-        for index, token in enumerate(tokens):
-            if not token.is_word:
-                continue
-            lower = lowered[index]
-            if language_rules:
-                abbreviation = (
-                    abbreviation_table.get(lower + ".")
-                    if masked[token.end : token.end + 1] == "."
-                    else None
-                )
-                if abbreviation is not None:
-                    out.add(
-                        "abbreviation", "blocking" if layout else "warning", sentence,
-                        token.start, token.end + 1, abbreviation.expansion,
-                        word=token.text + ".", expansion=abbreviation.expansion,
-                    )  # fmt: skip
-                    continue
-            if layout and lower in NUMBER_WORDS:
-                out.add(
-                    "number_word", "blocking", sentence, token.start, token.end,
-                    NUMBER_WORDS[lower], word=token.text, digit=NUMBER_WORDS[lower],
-                )  # fmt: skip
-            if not language_rules or index in covered or index in skip or lower in allowed:
-                continue
-            severity: Severity = "warning" if easy else "info"
-            verb = plain_verb(lower)
-            letters = (
-                sum(c.isalpha() for c in lower) if len(lower) > profile.long_word_letters else 0
+    for index, token in enumerate(tokens):
+        if not token.is_word:
+            continue
+        lower = lowered[index]
+        if language_rules:
+            abbreviation = (
+                abbreviation_table.get(lower + ".")
+                if masked[token.end : token.end + 1] == "."
+                else None
             )
-            if verb is not None:
-                example = f" '{verb.example}'" if verb.example else ""
+            if abbreviation is not None:
                 out.add(
-                    "nominalisation", severity, sentence, token.start, token.end,
-                    word=token.text, verb=verb.verb, example=example,
+                    "abbreviation", "blocking" if layout else "warning", sentence,
+                    token.start, token.end + 1, abbreviation.expansion,
+                    word=token.text + ".", expansion=abbreviation.expansion,
                 )  # fmt: skip
-                out.mark(token.start, token.end, "nominalisatie", None, verb.verb)
-            elif len(lower) > 2 and not _is_name(token, index == 0) and is_uncommon(lower):
-                out.add(
-                    "uncommon_word", severity, sentence, token.start, token.end, word=token.text
-                )
-                out.mark(token.start, token.end, "moeilijk", None)
-            elif letters > profile.long_word_letters:
-                out.add(
-                    "long_word", severity, sentence, token.start, token.end,
-                    word=token.text, letters=letters,
-                )  # fmt: skip
+                continue
+        if layout and lower in NUMBER_WORDS:
+            out.add(
+                "number_word", "blocking", sentence, token.start, token.end,
+                NUMBER_WORDS[lower], word=token.text, digit=NUMBER_WORDS[lower],
+            )  # fmt: skip
+        if not language_rules or index in covered or index in skip or lower in allowed:
+            continue
+        severity: Severity = "warning" if easy else "info"
+        verb = plain_verb(lower)
+        letters = sum(c.isalpha() for c in lower) if len(lower) > profile.long_word_letters else 0
+        if verb is not None:
+            example = f" '{verb.example}'" if verb.example else ""
+            out.add(
+                "nominalisation", severity, sentence, token.start, token.end,
+                word=token.text, verb=verb.verb, example=example,
+            )  # fmt: skip
+            out.mark(token.start, token.end, "nominalisatie", None, verb.verb)
+        elif len(lower) > 2 and not _is_name(token, index == 0) and is_uncommon(lower):
+            out.add("uncommon_word", severity, sentence, token.start, token.end, word=token.text)
+            out.mark(token.start, token.end, "moeilijk", None)
+        elif letters > profile.long_word_letters:
+            out.add(
+                "long_word", severity, sentence, token.start, token.end,
+                word=token.text, letters=letters,
+            )  # fmt: skip
 
 
 def _add_jargon(
@@ -358,6 +433,8 @@ def _add_jargon(
 def check_passive(doc: Document, out: Collector) -> None:
     easy = out.profile.name == "makkelijk"
     for sentence in doc.sentences:
+        if len(sentence.tokens) < 2:
+            continue  # a passive needs an auxiliary and a participle after it
         lowered = [t.text.lower() for t in sentence.tokens]
         for index, word in enumerate(lowered):
             if word not in _AUXILIARIES:
@@ -397,5 +474,5 @@ def looks_dutch(tokens: Iterable[Token]) -> bool:
     words = [t.text.lower() for t in tokens if t.is_word]
     if len(words) < 15:
         return True
-    share = sum(w in FUNCTION_WORDS_NL for w in words) / len(words)
+    share = len([w for w in words if w in FUNCTION_WORDS_NL]) / len(words)
     return share >= 0.12

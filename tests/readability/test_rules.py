@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.readability import analyse
 
@@ -167,3 +169,35 @@ def test_overlapping_officialese_counts_once() -> None:
     jargon = [f for f in report.findings if f.rule == "jargon"]
     assert len(jargon) == 10
     assert report.metrics["jargon_per_100_words"] == round(10 * 100 / 25, 2)
+
+
+# What check_words finds in a sentence of one word is judged once per word and copied to every
+# place the word stands alone (rules.py): each copy must be what the word gets on its own.
+ONE_WORD_LINES = ["Doch", "doch", "(Doch)", "**Doch**", "bijv.", "bijv", "Hierbij", "WOZ",
+                  "twee", "aanvraag", "kwijtschelding", "verstrekking", "A", "Tevens"]  # fmt: skip
+WORD_RULES = {"jargon", "policy_word", "abbreviation", "number_word", "nominalisation",
+              "uncommon_word", "long_word"}  # fmt: skip
+
+
+def _word_findings(text: str, profile: str, offset: int = 0) -> list[tuple[object, ...]]:
+    return sorted(
+        (f.rule, f.start + offset, f.end + offset, f.message, f.sentence, f.suggestion)
+        for f in analyse(text, profile=profile).findings
+        if f.rule in WORD_RULES
+    )
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(ONE_WORD_LINES), min_size=2, max_size=12),
+    profile=st.sampled_from(["b1", "makkelijk"]),
+)
+def test_a_repeated_one_word_line_gets_what_it_gets_alone(words: list[str], profile: str) -> None:
+    text = "\n\n".join(words)  # a paragraph each, also in the B1 profile
+    expected: list[tuple[object, ...]] = []
+    offset = 0
+    for word in words:
+        expected += _word_findings(word, profile, offset)
+        offset += len(word) + 2
+    assert _word_findings(text, profile) == sorted(expected)
+    assert any(f[0] == "jargon" for f in expected) or "Doch" not in words
