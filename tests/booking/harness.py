@@ -10,14 +10,11 @@ Used by tests/booking/test_race.py and bench/booking_post_bench.py.
 
 import datetime as dt
 import http.client
-import multiprocessing
 import os
 import socket
 import subprocess
 import sys
-import threading
 import time
-import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,6 +30,16 @@ from app.booking.steps import time_value
 from app.booking.views import wizard
 from app.core.time import frozen_at, local_datetime
 from app.extensions import db
+from bench import servers
+
+# The client side, re-exported for the tests and the bench (see race_client.py for why apart).
+from tests.booking.race_client import COOKIE as COOKIE
+from tests.booking.race_client import Outcome as Outcome
+from tests.booking.race_client import Prepared
+from tests.booking.race_client import get as get
+from tests.booking.race_client import post as post
+from tests.booking.race_client import post_review as post_review
+from tests.booking.race_client import race as race
 
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
@@ -41,24 +48,7 @@ NOW = dt.datetime(2027, 3, 22, 8, 0)
 SLOT_DAY = dt.date(2027, 3, 23)
 SLOT_AT = local_datetime(SLOT_DAY, dt.time(10, 0))
 TOPIC = "bewonersparkeervergunning"  # 15 minutes: one slot
-COOKIE = "loket_sessie"
 FULL = "Dit tijdstip is net vol. Kies een ander tijdstip."
-
-
-@dataclass(frozen=True)
-class Prepared:
-    index: int
-    cookie: str
-    csrf: str
-    key: str
-
-
-@dataclass(frozen=True)
-class Outcome:
-    index: int
-    status: int
-    location: str
-    seconds: float
 
 
 def seed_agenda(app: Flask, places: int, booked: int, slots: int = 2, name: str = "race") -> int:
@@ -166,6 +156,7 @@ def gunicorn(
         ],
         cwd=ROOT,
         env=env,
+        start_new_session=True,  # stopped with its workers at once: servers.kill_group
     )
     try:
         deadline = time.monotonic() + 60
@@ -186,111 +177,7 @@ def gunicorn(
         time.sleep(1.0)
         yield port
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def post_review(conn: http.client.HTTPConnection, job: Prepared) -> tuple[int, str]:
-    body = urllib.parse.urlencode({"csrf_token": job.csrf, "sleutel": job.key})
-    conn.request(
-        "POST",
-        "/afspraak/controleren",
-        body=body,
-        headers={
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": f"{COOKIE}={job.cookie}",
-        },
-    )
-    response = conn.getresponse()
-    response.read()
-    return response.status, response.getheader("Location") or ""
-
-
-def _client(port: int, jobs: list[Prepared], barrier: object, results: object) -> None:
-    """One client process: open every connection, wait for all processes, then post at once."""
-    connections = []
-    for _ in jobs:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-        conn.connect()
-        connections.append(conn)
-    go = threading.Event()
-    outcomes: list[Outcome] = []
-    lock = threading.Lock()
-
-    def run(conn: http.client.HTTPConnection, job: Prepared) -> None:
-        go.wait()
-        started = time.perf_counter()
-        try:
-            status, location = post_review(conn, job)
-        except OSError as error:
-            status, location = 0, repr(error)
-        with lock:
-            outcomes.append(Outcome(job.index, status, location, time.perf_counter() - started))
-
-    threads = [
-        threading.Thread(target=run, args=pair) for pair in zip(connections, jobs, strict=True)
-    ]
-    for thread in threads:
-        thread.start()
-    barrier.wait()  # type: ignore[attr-defined]
-    go.set()
-    for thread in threads:
-        thread.join()
-    for conn in connections:
-        conn.close()
-    results.put(outcomes)  # type: ignore[attr-defined]
-
-
-def race(port: int, jobs: list[Prepared], processes: int) -> list[Outcome]:
-    """Send every job's final POST at the same moment from `processes` client processes."""
-    context = multiprocessing.get_context("spawn")
-    barrier = context.Barrier(processes)
-    results = context.Queue()
-    shares = [jobs[i::processes] for i in range(processes)]
-    workers = [
-        context.Process(target=_client, args=(port, share, barrier, results)) for share in shares
-    ]
-    for worker in workers:
-        worker.start()
-    outcomes: list[Outcome] = []
-    for _ in workers:
-        outcomes.extend(results.get(timeout=300))
-    for worker in workers:
-        worker.join(timeout=60)
-    return outcomes
-
-
-def get(port: int, path: str, cookie: str) -> tuple[int, str]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        conn.request("GET", path, headers={"Cookie": f"{COOKIE}={cookie}"})
-        response = conn.getresponse()
-        return response.status, response.read().decode("utf-8", "replace")
-    finally:
-        conn.close()
-
-
-def post(port: int, path: str, cookie: str, fields: dict[str, str]) -> tuple[int, str]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    conn.request(
-        "POST",
-        path,
-        body=urllib.parse.urlencode(fields),
-        headers={
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": f"{COOKIE}={cookie}",
-        },
-    )
-    try:
-        response = conn.getresponse()
-        response.read()
-        return response.status, response.getheader("Location") or ""
-    finally:
-        conn.close()
+        servers.kill_group(process)
 
 
 @dataclass(frozen=True)
