@@ -71,7 +71,7 @@ def load(path: Path = FILE) -> Catalogue:
             if known is None or set(names) - set(known):
                 raise CatalogueError(f"{key}: unknown source or field in {kind}: {names}")
         texts = {k: v for k, v in raw.items() if isinstance(v, dict) and set(v) == set(LANGS)}
-        for name in ("titel", "reden", "actie"):
+        for name in ("naam", "titel", "reden", "actie"):
             if name not in texts:
                 raise CatalogueError(f"{key}: {name} needs nl and en")
         params = {k: v for k, v in raw.items() if k not in texts and k not in ("gegevens",)}

@@ -1,6 +1,7 @@
 """Notices in Mijn Loket ("Waarom zie ik dit?"), and the opt-out in every way a resident has:
 in Mijn Loket, with the code on a letter (no DigiD), or recorded by staff at the desk."""
 
+from collections import Counter
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -15,6 +16,7 @@ from app.extensions import current_language, limiter
 from app.i18n import path_in
 from app.identity.resident import Resident, current_resident
 from app.notices import optout, staff
+from app.notices.catalogue import catalogue
 from app.notices.describe import describe
 from app.notices.forms import CodeForm, MijnForm, StaffForm
 from app.notices.keys import OPTOUT, subject_key
@@ -150,4 +152,16 @@ def desk() -> ResponseReturnValue:
         shown=shown,
         channels=OPTOUT_CHANNELS,
         message_channels=MESSAGE_CHANNELS,
+        about=_about,
     ), status
+
+
+def _about(rules: tuple[str, ...]) -> str:
+    """What the notices of one letter were about, for staff: each kind once, with how often."""
+    lang = current_language()
+    names = {key: rule.text("naam", lang) for key, rule in catalogue().rules.items()}
+    counted = Counter(rules)
+    return ", ".join(
+        names.get(rule, rule) + (f" ({count}×)" if count > 1 else "")
+        for rule, count in counted.items()
+    )

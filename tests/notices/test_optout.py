@@ -158,6 +158,38 @@ def test_recorded_by_staff_at_the_desk_or_on_the_phone(app: Flask, client: Flask
     )
 
 
+@pytest.mark.parametrize(("lang", "prefix"), [("nl", ""), ("en", "/en")])
+def test_the_desk_names_the_notices_sent_in_words_not_rule_keys(
+    app: Flask, client: FlaskClient, lang: str, prefix: str
+) -> None:
+    from app.auth.cli import fill_accounts
+
+    with app.app_context():
+        fill_accounts()
+        send_all()
+        sent = {n.rule.key for n in find(BSN["henk"]).notices}
+        names = {k: catalogue().rule(k).text("naam", lang) for k in sent}
+    assert sent and all(names.values())
+    demo_login(client, "medewerker")
+    token = csrf_token(client.get(f"{prefix}/medewerker/meldingen").get_data(as_text=True))
+    response = client.post(
+        f"{prefix}/medewerker/meldingen",
+        data={"bsn": "9999 42554", "actie": "af", "kanaal": "balie", "csrf_token": token},
+    )
+    soup = check_page(response.get_data(as_text=True), lang)
+    sent_lines = [li.get_text() for li in soup.select("main section li") if "ML-" in li.get_text()]
+    assert sent_lines
+    said = set()
+    for line in sent_lines:  # "1 december 2026: ML-1234-AB, brief, <what it was about>"
+        about = re.search(r"ML-[\w-]+, [^,]+, (.*)$", line)
+        assert about is not None, line
+        for part in about.group(1).split(", "):
+            name = re.sub(r" \(\d+×\)$", "", part)
+            assert name in names.values(), f"{part!r} is not a name of a notice"
+            said.add(name)
+    assert said == set(names.values())
+
+
 @pytest.mark.parametrize("channel", sorted(CHANNELS))
 def test_no_notice_of_any_kind_reaches_an_opted_out_resident_on_any_channel(
     app: Flask, client: FlaskClient, channel: str
