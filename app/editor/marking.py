@@ -55,7 +55,7 @@ class _Labels:
         self.rewrite = _escape(_("zeg het anders"))
         self.who = _escape(_("zeg wie het doet"))
         self._bands: dict[tuple[int, str], str] = {}
-        self.openings: dict[tuple[int, str], str] = {}
+        self._openings: dict[tuple[int, str], str] = {}
         self._verbs: dict[str, str] = {}
 
     def band(self, words: int, band: str) -> str:
@@ -72,12 +72,12 @@ class _Labels:
         """The start of a sentence with its length band: the same for every sentence of that
         length, so made once (a text may have 10,000 sentences)."""
         key = (words, band)
-        if key not in self.openings:
-            self.openings[key] = (
+        if key not in self._openings:
+            self._openings[key] = (
                 f'<span class="loket-sentence loket-sentence--{_escape(band.replace(" ", "-"))}">'
                 f'<span class="loket-band">[{self.band(words, band)}]</span> '
             )
-        return self.openings[key]
+        return self._openings[key]
 
     def write_with(self, verb: str) -> str:
         if verb not in self._verbs:
@@ -129,7 +129,7 @@ def marked_text(text: str, report: Report, work: Work | None = None) -> Markup:
         if heading:  # headings do not count as sentences: no length band
             opening = '<span class="loket-sentence loket-sentence--kop">'
         else:
-            opening = labels.openings.get((words, band)) or labels.opening(words, band)
+            opening = labels.opening(words, band)
         out += (escape_piece(text[pos:start]), opening)
         pos = start
         # Marks before this sentence (in markup the checker skipped) are passed over once.

@@ -3,7 +3,7 @@ in Mijn Loket, with the code on a letter (no DigiD), or recorded by staff at the
 
 from collections import Counter
 from collections.abc import Callable
-from functools import wraps
+from functools import partial, wraps
 from typing import Any
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
@@ -152,14 +152,17 @@ def desk() -> ResponseReturnValue:
         shown=shown,
         channels=OPTOUT_CHANNELS,
         message_channels=MESSAGE_CHANNELS,
-        about=_about,
+        about=partial(_about, _notice_names()),
     ), status
 
 
-def _about(rules: tuple[str, ...]) -> str:
-    """What the notices of one letter were about, for staff: each kind once, with how often."""
+def _notice_names() -> dict[str, str]:
     lang = current_language()
-    names = {key: rule.text("naam", lang) for key, rule in catalogue().rules.items()}
+    return {key: rule.text("naam", lang) for key, rule in catalogue().rules.items()}
+
+
+def _about(names: dict[str, str], rules: tuple[str, ...]) -> str:
+    """What the notices of one letter were about, for staff: each kind once, with how often."""
     counted = Counter(rules)
     return ", ".join(
         names.get(rule, rule) + (f" ({count}×)" if count > 1 else "")

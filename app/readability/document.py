@@ -32,10 +32,6 @@ class Sentence(NamedTuple):
     unit: Unit
     tokens: tuple[Token, ...]
 
-    @property
-    def word_count(self) -> int:
-        return len(self.tokens)
-
 
 @dataclass(frozen=True, slots=True)
 class Document:
